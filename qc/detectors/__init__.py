@@ -1,0 +1,16 @@
+"""Detectors, each registered by name. Importing this package registers them all."""
+
+from qc.detectors.base import REGISTRY, Detector, DetectorOptions, register
+
+# Importing the modules registers the detectors (order is the default run order).
+from qc.detectors import (  # noqa: E402,F401  isort: skip
+    foreign,
+    boilerplate,
+    metadata,
+    duplicate,
+    typography,
+    spelling,
+    attribution,
+)
+
+__all__ = ["REGISTRY", "Detector", "DetectorOptions", "register"]
