@@ -127,7 +127,8 @@ class TextScore:
         """Sum the token log-probabilities per whitespace-separated word: ``(start, end, logprob)``.
 
         A token belongs to the word that holds its first non-space character (a bare
-        ``▁`` piece goes to the following word); the end-of-sentence token is left out.
+        ``▁`` piece goes to the following word); the end-of-sentence token and tokens of
+        trailing whitespace are left out.
 
         >>> TextScore("ab cd", [(0, 2), (2, 4), (4, 5), (5, 5)], [-1.0, -2.0, -0.5, -0.1]).word_logprobs()
         [(0, 2, -1.0), (3, 5, -2.5)]
@@ -282,12 +283,18 @@ class LMScorer:
         ids = [list(x) for x in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
         return [-math.fsum(lps) for lps in self._score_ids(ids, add_special)]
 
-    def _score_ids(self, ids: list[list[int]], add_special: bool) -> list[list[float]]:
-        """Log-probabilities of the scored targets of every token sequence."""
+    def score_ids(self, ids: list[list[int]], *, first: int = 1) -> list[list[float]]:
+        """Log-probabilities of ``seq[first:]`` given their prefixes, for each token-id sequence.
+
+        The low-level entry point (no special tokens are added): ``score_texts`` and ``nll``
+        call it with ``[bos, *tokens, eos]``; :mod:`qc.lm.perplexity` with a stream of sentences.
+        ``first`` >= 1 lets a caller pass left context that is not scored.
+        """
+        if first < 1:
+            raise ValueError("first must be >= 1: the first token has no prefix to be scored with")
         windows: list[_Window] = []
         for i, seq in enumerate(ids):
-            full = [self.bos_id, *seq, self.eos_id] if add_special else list(seq)
-            windows.extend(split_windows(i, full, self.context))
+            windows.extend(split_windows(i, list(seq), self.context, first))
         results: dict[tuple[int, int], list[float]] = {}
         for batch in self._batches(windows):
             for win, lps in zip(batch, self._forward(batch), strict=True):
@@ -296,6 +303,11 @@ class LMScorer:
         for win in windows:  # windows are in text order, then window order
             out[win.text_index].extend(results[(win.text_index, win.order)])
         return out
+
+    def _score_ids(self, ids: list[list[int]], add_special: bool) -> list[list[float]]:
+        if add_special:
+            return self.score_ids([[self.bos_id, *seq, self.eos_id] for seq in ids])
+        return self.score_ids(ids)
 
     def _batches(self, windows: list[_Window]) -> list[list[_Window]]:
         """Sort by length and cut into batches of at most ``batch_tokens`` padded tokens."""
@@ -334,25 +346,34 @@ class LMScorer:
         return [logprobs[row, win.first - 1 : len(win.ids) - 1].tolist() for row, win in enumerate(batch)]
 
 
-def split_windows(text_index: int, ids: list[int], context: int) -> list[_Window]:
+def split_windows(text_index: int, ids: list[int], context: int, first: int = 1) -> list[_Window]:
     """Cut one token sequence into model-sized windows that score every target once.
 
-    Windows start every ``context // 2`` tokens; each scores the targets the previous one
-    did not reach, so every target sees at least ``context // 2`` tokens of left context.
-    The last window is aligned to the end of the sequence (full context for the tail).
+    Targets are ``ids[first:]``. Windows start every ``context // 2`` tokens; each scores the
+    targets the previous one did not reach, so every target sees at least ``context // 2``
+    tokens of left context (or all there is). The last window is aligned to the end of the
+    sequence, which gives the tail a full context.
 
     >>> [(w.ids, w.first) for w in split_windows(0, list(range(7)), 4)]
     [([0, 1, 2, 3], 1), ([2, 3, 4, 5], 2), ([3, 4, 5, 6], 3)]
     """
-    if len(ids) <= context:
-        return [_Window(text_index, 0, list(ids), 1)]
+    n = len(ids)
+    if first >= n:
+        return []
+    if n <= context:
+        return [_Window(text_index, 0, list(ids), first)]
     stride = max(1, context // 2)
-    starts = [*range(0, len(ids) - context, stride), len(ids) - context]
+    start = max(0, min(first - stride, n - context))
+    starts = []
+    while start + context < n:
+        starts.append(start)
+        start += stride
+    starts.append(n - context)
     windows = []
-    scored_to = 1  # first target index not yet scored (index 0 is never a target)
-    for order, start in enumerate(starts):
-        end = start + context
-        windows.append(_Window(text_index, order, ids[start:end], scored_to - start))
+    scored_to = first  # first target index not yet scored
+    for order, begin in enumerate(starts):
+        end = begin + context
+        windows.append(_Window(text_index, order, ids[begin:end], scored_to - begin))
         scored_to = end
     return windows
 
