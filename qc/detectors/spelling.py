@@ -1,1 +1,328 @@
-"""(being written)"""
+"""Spelling: words neither hunspell-de-de nor the name/compound/foreign filters accept.
+
+News copy is full of words no dictionary lists: names ("Peskow", "Roehrig"),
+acronyms, new compounds ("Separatistengebiete"), foreign titles, URLs. A word is
+reported only when every filter below fails, so real copy is not drowned in
+false alarms:
+
+1. skipped outright: URLs, e-mail addresses, handles and #placeholders#, words
+   with digits, ALLCAPS and inner capitals ("KCNA", "iPhone"), words of two
+   letters, halves of suspended compounds ("Staats- und …");
+2. accepted: hunspell (hyphenated words part by part, gender forms
+   "Beobachter:innen" as "Beobachterinnen"), the allow list
+   ``qc/data/spelling_allow.txt``, compounds of known parts;
+3. names and foreign words: a capitalised word that wordfreq knows in German or
+   one of ``foreign_langs``, or that recurs in the document; a lower-case word
+   frequent in German or a foreign language; every word of a sentence or quote
+   that is mostly unknown words (a foreign fragment: the foreign detector's job);
+4. a capitalised word that survives is reported only when a frequent German word
+   form is one edit away ("Regirung" → "Regierung"); unknown names are left alone.
+
+Repairs are hunspell's suggestions, best first. Lookups are cached and the
+dictionary is loaded once per process (:func:`qc.lang.lexicon.german_lexicon`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
+
+from qc.detectors.base import Detector, DetectorOptions, register
+from qc.lang.lexicon import GermanLexicon, german_lexicon
+from qc.model import Document, Finding, Repair
+from qc.segment import Segmentation
+
+ALLOW_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_allow.txt"
+
+
+@dataclasses.dataclass
+class SpellingOptions(DetectorOptions):
+    #: extra folders searched for de_DE.dic/.aff before QC_HUNSPELL_PATH, DICPATH and system folders
+    dictionary_dirs: list[str] = dataclasses.field(default_factory=list)
+    #: hunspell dictionaries tried in order
+    dictionary_langs: list[str] = dataclasses.field(default_factory=lambda: ["de_DE", "de_AT", "de_CH", "de"])
+    #: a user word list (same format as qc/data/spelling_allow.txt), added to the shipped one
+    allow_file: str | None = None
+    #: a capitalised word wordfreq knows in one of these languages at this Zipf level or above is a name
+    foreign_langs: list[str] = dataclasses.field(default_factory=lambda: ["en", "fr", "it", "es", "nl", "pt"])
+    name_min_zipf: float = 1.0
+    #: a word with at least this German Zipf frequency is accepted (colloquial forms, names)
+    german_max_zipf: float = 3.0
+    #: a lower-case word this frequent (Zipf) in a foreign language is left to the foreign detector
+    foreign_min_zipf: float = 3.0
+    #: an unknown word is flagged only if a German form this frequent (Zipf) is one edit away ...
+    near_min_zipf: float = 3.0
+    #: ... and that form is this much more frequent than the word (Zipf difference)
+    typo_margin: float = 2.0
+    #: a capitalised word occurring this often in the document is taken for a name
+    name_recurrence: int = 2
+    #: a sentence or quotation with at least this share of unknown words (and 2 or more) is foreign text
+    foreign_fragment_share: float = 0.5
+    #: shortest word checked
+    min_length: int = 3
+    #: most repairs offered per finding
+    max_suggestions: int = 3
+
+
+# Chunks (whitespace-separated) that are addresses, handles or placeholders, not words.
+_SKIP_CHUNK = re.compile(
+    r"\S*(?:://|www\.|@|#|\\|[\w-]\.(?:com|org|net|de|at|ch|eu|info|io|gov|uk|ru|it|fr)\b)\S*",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?](?=\s)")
+# A word: letters with inner hyphens, apostrophes and gender marks (":", "*", "_", "·", "/").
+_WORD = re.compile(r"[^\W\d_]+(?:(?:[-'’]|[:*_·/](?=in))[^\W\d_]+)*")
+_GENDER = re.compile(r"^(?P<base>[^\W\d_]{3,})(?:[:*_·/]|(?=In))[Ii]n(?P<pl>nen)?$")
+_QUOTED = re.compile(r"„[^„“\n]*“|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«|«[^«»\n]*»")
+
+
+@cache
+def read_word_list(path: str) -> frozenset[str]:
+    """Words of a list file: one a line, ``#`` comments, blank lines ignored."""
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+@dataclasses.dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+@register
+class SpellingDetector(Detector):
+    """Unknown German words, with hunspell's suggestions as repairs.
+
+    >>> [f.text for f in SpellingDetector().detect(Document("d", "Die Regirung tagt."),
+    ...                                             Segmentation("Die Regirung tagt."))]
+    ['Regirung']
+    """
+
+    name = "spelling"
+    Options = SpellingOptions
+    examples_flagged = (
+        "Die Bundesregirung hat am Montag getagt.",
+        "Er sagte, das Treffen werde wärhend des Forums stattfinden.",
+        "Das Gespräch fand in der Hauptstat statt.",
+    )
+    examples_clean = (
+        "Nach Meinung von Beobachter:innen geht es um mehr als Waffengeschäfte.",
+        "Die 122- und 152-Millimeter-Artilleriegeschosse und die Atom-U-Boote.",
+        "Kremlsprecher Dmitri Peskow sagte, die Staats- und Regierungschefs würden reden.",
+        "Die Nachrichtenagentur KCNA meldete das Treffen in Pjöngjang (04.09.2023).",
+        "Laut dem Sicherheitsexperten Terence Roehrig sind die Lieferungen nicht entscheidend.",
+        "Die Separatistengebiete in der Ostukraine, mehr unter https://www.example.com/kim-putin.",
+        "Die Korrespondenten der Associated Press sahen einen Zug in Chasan.",
+        "Das Motto lautete „Business as usual“, schrieb die New York Times.",
+        "Der Ausbruch der COVID-19-Pandemie zwang Nordkorea zu Grenzbeschränkungen.",
+    )
+
+    def __init__(self, options: SpellingOptions | dict | None = None) -> None:
+        super().__init__(options)
+        self.options: SpellingOptions
+        self._lexicon: GermanLexicon | None = None
+
+    @property
+    def lexicon(self) -> GermanLexicon:
+        """Loaded on first use, so a Checker without documents never needs the dictionary."""
+        if self._lexicon is None:
+            opts = self.options
+            lex = german_lexicon(tuple(opts.dictionary_dirs), tuple(opts.dictionary_langs))
+            allow = set(read_word_list(str(ALLOW_FILE)))
+            if opts.allow_file:
+                allow |= read_word_list(opts.allow_file)
+            lex.add(sorted(allow))
+            self._allow = frozenset(allow)
+            self._lexicon = lex
+        return self._lexicon
+
+    # -- word classification (cached: the same words recur across documents) -----------------
+    def _accepted(self, word: str) -> bool:
+        """hunspell, the allow list, gender forms, hyphen parts and compounds."""
+        return _accepted(self.lexicon, word)
+
+    def _foreign_name(self, word: str) -> bool:
+        """A capitalised word wordfreq knows in a foreign language ("Roehrig", "Khasan")."""
+        lex = self.lexicon
+        z = self.options.name_min_zipf if word[0].isupper() else self.options.foreign_min_zipf
+        return any(lex.zipf(word, lang) >= z for lang in self.options.foreign_langs)
+
+    def _likely_typos_of(self, word: str) -> tuple[str, ...]:
+        """Frequent German forms one edit away that are much more frequent than the word itself.
+
+        Empty for rare words with no such neighbour (names, rare compounds): those are
+        left alone. "Regirung" → ("regierung",); "gegerbt" (Zipf 2.2) vs "geerbt"
+        (3.5) → () because both are plausible words.
+        """
+        lex = self.lexicon
+        o = self.options
+        z = lex.zipf(word, "de")
+        if z >= o.german_max_zipf:
+            return ()
+        out = []
+        for n in lex.near_frequent(word):
+            zn = lex.zipf(n, "de")
+            if zn >= o.near_min_zipf and zn - z >= o.typo_margin:
+                out.append(n)
+        return tuple(sorted(out, key=lambda n: -lex.zipf(n, "de")))
+
+    # -- detection ------------------------------------------------------------------------------
+    def detect(self, doc: Document, seg: Segmentation) -> list[Finding]:
+        text = doc.text
+        words = self._candidate_words(text)
+        unknown = [p for w in words if not self._accepted(w.text) for p in self._unknown_parts(w)]
+        if not unknown:
+            return []
+        counts = Counter(w.text for w in words)
+        findings: list[Finding] = []
+        for w in unknown:
+            if w.text[0].isupper() and (
+                counts[w.text] >= self.options.name_recurrence or _is_genitive(self.lexicon, w.text)
+            ):
+                continue
+            if self._foreign_name(w.text):
+                continue
+            near = self._likely_typos_of(w.text)
+            if near and not self._in_foreign_fragment(text, w, words, unknown):
+                findings.append(self._finding(text, w, near))
+        return findings
+
+    def _unknown_parts(self, w: _Word) -> list[_Word]:
+        """A hyphenated word is judged part by part ("Make-up": "Make" is English, "up" a loan part)."""
+        if "-" not in w.text or _GENDER.match(w.text):
+            return [w]
+        out = []
+        pos = w.start
+        for part in w.text.split("-"):
+            checkable = len(part) >= self.options.min_length and not _has_inner_capital(part)
+            # a lower-case part of a capitalised word is a name or loan part ("Jung-wook", "Know-how")
+            checkable = checkable and not (part[0].islower() and w.text[0].isupper())
+            if checkable and not self._accepted(part):
+                out.append(_Word(pos, pos + len(part), part))
+            pos += len(part) + 1
+        return out
+
+    def _candidate_words(self, text: str) -> list[_Word]:
+        """Words worth checking, with offsets; addresses, acronyms, numbers etc. skipped."""
+        min_len = self.options.min_length
+        skip = [(m.start(), m.end()) for m in _SKIP_CHUNK.finditer(text)]
+        n = len(text)
+        out: list[_Word] = []
+        for m in _WORD.finditer(text):
+            word, s, e = m.group(), m.start(), m.end()
+            after = text[e] if e < n else " "
+            before = text[s - 1] if s else " "
+            # halves of suspended compounds ("Staats- und", "Ein- und -ausfuhr"); a part
+            # after digits is checked ("122-Millimeter-Raketen" as "Millimeter-Raketen");
+            # words glued to digits or underscores are codes ("A380b", "var_name")
+            if after == "-" or after == "_" or after.isdigit() or before == "_":
+                continue
+            if before == "-" and not (s >= 2 and text[s - 2].isdigit()):
+                continue
+            if before.isdigit():
+                continue
+            if skip and any(a <= s < b for a, b in skip):
+                continue
+            if "'" in word or "’" in word:
+                out.extend(_Word(ps, ps + len(p), p) for p, ps in _strip_apostrophe(word, s)
+                           if len(p) >= min_len and not _has_inner_capital(p))
+            elif len(word) >= min_len and not _has_inner_capital(word):
+                out.append(_Word(s, e, word))
+        return out
+
+    def _in_foreign_fragment(self, text: str, w: _Word, words: list[_Word], unknown: list[_Word]) -> bool:
+        """The word sits in a sentence or quotation that is mostly unknown words: foreign text."""
+        spans = [_sentence_around(text, w.start, w.end)]
+        spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text, *_line_around(text, w.start))
+                  if m.start() <= w.start and w.end <= m.end()]
+        unknown_starts = {u.start for u in unknown}
+        share = self.options.foreign_fragment_share
+        for s, e in spans:
+            inside = [x for x in words if s <= x.start and x.end <= e]
+            n_unknown = sum(1 for x in inside if x.start in unknown_starts)
+            if n_unknown >= 2 and n_unknown >= share * len(inside):
+                return True
+        return False
+
+    def _finding(self, text: str, w: _Word, near: tuple[str, ...]) -> Finding:
+        lex = self.lexicon
+        capitalised = w.text[0].isupper()
+        forms = [n.capitalize() if capitalised else n for n in near]
+        forms = [f for f in forms if lex.known(f)] or forms
+        hunspell = [s.word for s in lex.suggest(w.text)]
+        # frequent one-edit neighbours hunspell also suggests (in its order), then the other
+        # neighbours (most frequent first), then hunspell's other suggestions
+        ranked = [h for h in hunspell if h in forms] + forms + hunspell
+        ranked = list(dict.fromkeys(ranked))
+        ranked = ranked[: self.options.max_suggestions]
+        repairs = [Repair(w.start, w.end, r, round(1.0 - i * 0.1, 2)) for i, r in enumerate(ranked)]
+        gap = lex.zipf(near[0], "de") - lex.zipf(w.text, "de")
+        confidence = min(0.95, 0.5 + 0.08 * gap)
+        return Finding.at(
+            text, w.start, w.end,
+            category="spelling", severity="minor",
+            message=f"unknown word {w.text!r}; did you mean {', '.join(repr(r) for r in ranked)}?",
+            confidence=confidence, detector=self.name, repairs=repairs,
+            evidence={"dictionary": lex.path.name, "near_frequent": list(near),
+                      "zipf": round(lex.zipf(w.text, "de"), 2)},
+        )
+
+
+def _line_around(text: str, start: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the word's line between sentence stops (cheap; no full segmentation)."""
+    line_start, line_end = _line_around(text, start)
+    s = max(line_start, *(m.end() for m in _STOP.finditer(text, line_start, start)), line_start)
+    m = _STOP.search(text, end, line_end)
+    return s, m.start() + 1 if m else line_end
+
+
+def _is_genitive(lex: GermanLexicon, word: str) -> bool:
+    """"Kims", "Optimals": a known or capitalised word plus genitive s."""
+    return len(word) > 3 and word.endswith("s") and lex.known(word[:-1])
+
+
+def _has_inner_capital(word: str) -> bool:
+    """ALLCAPS and camel case ("KCNA", "iPhone", "McDonald") are acronyms and brand names."""
+    return not word[1:].islower() and not _GENDER.match(word)
+
+
+def _strip_apostrophe(word: str, start: int) -> list[tuple[str, int]]:
+    """"Kim’s" → "Kim"; other apostrophe words ("geht's", "O'Brien") are split at it."""
+    parts: list[tuple[str, int]] = []
+    pos = start
+    for piece in re.split(r"(['’])", word):
+        if piece in ("'", "’"):
+            pos += 1
+            continue
+        if piece and not (parts and piece.lower() == "s"):
+            parts.append((piece, pos))
+        pos += len(piece)
+    return parts
+
+
+@lru_cache(maxsize=200_000)
+def _accepted(lex: GermanLexicon, word: str) -> bool:
+    """Accepted as German: whole word, gender form, hyphen parts, or compound of known parts."""
+    if lex.known(word):
+        return True
+    g = _GENDER.match(word)
+    if g:
+        return lex.known(g["base"] + "innen") or lex.known(g["base"] + "in") or lex.compound_known(
+            g["base"] + "in")
+    if "-" in word:
+        return all(len(p) < 3 or _has_inner_capital(p) or _accepted(lex, p) for p in word.split("-"))
+    return lex.compound_known(word)

@@ -1,0 +1,267 @@
+"""German lexicon access: hunspell (Debian's hunspell-de-de) plus wordfreq frequencies.
+
+The dictionary is found on a search path (``QC_HUNSPELL_PATH``, then hunspell's own
+``DICPATH``, then the usual system folders) and loaded once per process; every
+lookup is cached, because news copy repeats its words and names.
+
+Example::
+
+    >>> lex = german_lexicon()
+    >>> lex.known("Gespräche"), lex.known("Gesprche")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from qc.lang.data import load_data
+
+#: folders searched for ``<lang>.dic``/``<lang>.aff`` after the environment variables
+DEFAULT_DICT_DIRS: tuple[str, ...] = (
+    "/usr/share/hunspell",
+    "/usr/share/myspell",
+    "/usr/share/myspell/dicts",
+    "/usr/local/share/hunspell",
+    "/opt/homebrew/share/hunspell",
+    "~/.local/share/hunspell",
+    "~/Library/Spelling",
+)
+
+INSTALL_HINT = (
+    "the spelling detector needs the hunspell Python binding and a German hunspell dictionary: "
+    "on Debian/Ubuntu `apt-get install hunspell-de-de libhunspell-dev` and `pip install hunspell`; "
+    "or point QC_HUNSPELL_PATH at a folder holding {lang}.dic and {lang}.aff; "
+    "or disable the detector ([detectors.spelling] enabled = false)"
+)
+
+#: word-formation data (linking elements, verb particles, grade endings): qc/data/lexicon_de.toml
+_MORPHOLOGY = load_data("lexicon_de")
+_LINKS: tuple[str, ...] = ("", *_MORPHOLOGY["links"])
+PARTICLES: frozenset[str] = frozenset(_MORPHOLOGY["particles"])
+_GRADE_ENDINGS: tuple[str, ...] = tuple(sorted(_MORPHOLOGY["grade_endings"], key=len, reverse=True))
+_AGENT_ENDINGS: tuple[str, ...] = tuple(sorted(_MORPHOLOGY["agent_endings"], key=len, reverse=True))
+
+
+class LexiconUnavailable(RuntimeError):
+    """The hunspell binding or the German dictionary is missing."""
+
+
+def dictionary_dirs(extra: Iterable[str] = ()) -> list[Path]:
+    """The folders searched for a hunspell dictionary, in order."""
+    dirs: list[str] = list(extra)
+    for var in ("QC_HUNSPELL_PATH", "DICPATH"):
+        dirs.extend(p for p in os.environ.get(var, "").split(os.pathsep) if p)
+    dirs.extend(DEFAULT_DICT_DIRS)
+    return [Path(d).expanduser() for d in dirs]
+
+
+def find_dictionary(langs: Sequence[str] = ("de_DE", "de_AT", "de_CH", "de"),
+                    extra_dirs: Iterable[str] = ()) -> tuple[Path, Path]:
+    """``(dic, aff)`` of the first language found on the search path."""
+    dirs = dictionary_dirs(extra_dirs)
+    for lang in langs:
+        for d in dirs:
+            dic, aff = d / f"{lang}.dic", d / f"{lang}.aff"
+            if dic.is_file() and aff.is_file():
+                return dic, aff
+    searched = ", ".join(str(d) for d in dirs)
+    raise LexiconUnavailable(f"no hunspell dictionary {'/'.join(langs)} in {searched}; "
+                             + INSTALL_HINT.format(lang=langs[0]))
+
+
+def zipf(freq: float) -> float:
+    """wordfreq's Zipf scale: log10 of frequency per billion words (0 = unknown)."""
+    return math.log10(freq) + 9.0 if freq > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    word: str
+    score: float
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (adjacent transpositions cost 1)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class GermanLexicon:
+    """hunspell spelling + wordfreq frequencies, all lookups cached.
+
+    >>> lex = german_lexicon()
+    >>> lex.compound_known("Separatistengebiete")  # hunspell alone rejects it
+    True
+    """
+
+    def __init__(self, dic: Path, aff: Path, *, frequent_zipf: float = 2.5) -> None:
+        try:
+            import hunspell  # type: ignore[import-not-found]
+        except ImportError as exc:  # pragma: no cover - depends on the machine
+            raise LexiconUnavailable("the hunspell binding is not installed; "
+                                     + INSTALL_HINT.format(lang=dic.stem)) from exc
+        self.path = dic
+        self._h = hunspell.HunSpell(str(dic), str(aff))
+        self._frequent_zipf = frequent_zipf
+        # per-instance caches (lru_cache on bound methods would pin the instance)
+        self.known = lru_cache(maxsize=200_000)(self._known)  # type: ignore[method-assign]
+        self.compound_known = lru_cache(maxsize=50_000)(self._compound_known)  # type: ignore[method-assign]
+        self.suggest = lru_cache(maxsize=20_000)(self._suggest)  # type: ignore[method-assign]
+        self.near_frequent = lru_cache(maxsize=50_000)(self._near_frequent)  # type: ignore[method-assign]
+        self._deletes: dict[str, list[str]] | None = None
+
+    # -- hunspell -------------------------------------------------------------
+    def add(self, words: Iterable[str]) -> None:
+        """Accept extra words (an allow list); compounds built on them are accepted too."""
+        for w in words:
+            self._h.add(w)
+        self.known.cache_clear()
+        self.compound_known.cache_clear()
+
+    def _known(self, word: str) -> bool:
+        """hunspell accepts the word (its capitalised variants of lower-case entries included)."""
+        return bool(self._h.spell(word))
+
+    def _compound_known(self, word: str, depth: int = 2) -> bool:
+        """The word is a compound of known parts hunspell does not list.
+
+        Splits into head + tail (tail at least 4 letters, head at least 3 or a verb
+        particle), the tail known in the word's own case, the head known as is,
+        capitalised or after removing a linking element ("Separatisten|gebiete",
+        "atom|getriebenen", "zu|rief"); lower-case words may also be inflected
+        forms of known words (:meth:`_inflected_known`).
+        """
+        if self.known(word):
+            return True
+        if depth == 0 or len(word) < 6:
+            return False
+        cap = word[0].isupper()
+        if self._inflected_known(word):
+            return True
+        for i in range(len(word) - 4, 1, -1):
+            head, tail = word[:i], word[i:]
+            if i == 2 and head not in PARTICLES:
+                continue
+            tail_form = tail.capitalize() if cap else tail
+            if not (self.known(tail_form) or (cap and self.known(tail))):
+                continue
+            if not cap and head in PARTICLES:
+                return True  # "zu|rief", "zurück|stürmen"
+            for link in _LINKS:
+                if link and not head.endswith(link):
+                    continue
+                stem = head[: len(head) - len(link)] if link else head
+                if len(stem) < 3:
+                    continue
+                if self.known(stem) or self.known(stem.capitalize()) or (
+                    depth > 1 and self._compound_known(stem.capitalize(), depth - 1)
+                ):
+                    return True
+        return False
+
+    def _inflected_known(self, word: str) -> bool:
+        """Forms the dictionary lacks but German grammar builds from known words.
+
+        "weiter|zu|helfen" (zu-infinitive of a particle verb), "jugendlich|ere"
+        (comparative/superlative of a known adjective), "Missbrauch|er" (agent noun
+        of a known verb).
+        """
+        if word[0].isupper():
+            low = word.lower()
+            for ending in _AGENT_ENDINGS:
+                base = low[: -len(ending)]
+                if low.endswith(ending) and len(base) >= 4 and self.known(base + "en"):
+                    return True
+            return False
+        for i in range(2, len(word) - 4):
+            if word[i:i + 2] == "zu" and word[:i] in PARTICLES and self._compound_known(
+                    word[:i] + word[i + 2:], 1):
+                return True
+        for ending in _GRADE_ENDINGS:
+            base = word[: -len(ending)]
+            if word.endswith(ending) and len(base) >= 4 and self.known(base):
+                return True
+        return False
+
+    def _suggest(self, word: str) -> tuple[Suggestion, ...]:
+        """hunspell's suggestions, best first, scored by rank and edit distance (slow: cached)."""
+        out: list[Suggestion] = []
+        for rank, s in enumerate(self._h.suggest(word)[:8]):
+            if " " in s or ("-" in s and "-" not in word):
+                continue  # "nach hallen", "-raketen", "Haupts-tat": splits and fragments are no repairs
+            d = edit_distance(word.lower(), s.lower())
+            score = round(1.0 / (1 + rank) * (1.0 / d if d else 1.0), 4)
+            out.append(Suggestion(s, score))
+        return tuple(sorted(out, key=lambda s: -s.score))
+
+    # -- wordfreq -------------------------------------------------------------
+    def zipf(self, word: str, lang: str = "de") -> float:
+        """wordfreq Zipf frequency of a single word (0.0 when unknown)."""
+        return _zipf(word.lower(), lang)
+
+    def _build_deletes(self) -> dict[str, list[str]]:
+        # symmetric-delete index of frequent German word forms (cf. SymSpell):
+        # two words are within one edit when they share a key
+        index: dict[str, list[str]] = {}
+        for w, f in _freq_dict("de").items():
+            if zipf(f) < self._frequent_zipf:
+                continue
+            if not w.isalpha() or len(w) < 4:
+                continue
+            for key in {w} | {w[:i] + w[i + 1:] for i in range(len(w))}:
+                index.setdefault(key, []).append(w)
+        return index
+
+    def _near_frequent(self, word: str) -> tuple[str, ...]:
+        """Frequent German word forms (wordfreq Zipf ≥ ``frequent_zipf``) one edit away.
+
+        >>> german_lexicon().near_frequent("regirung")
+        ('regierung',)
+        """
+        if self._deletes is None:
+            self._deletes = self._build_deletes()
+        w = word.lower()
+        keys = {w} | {w[:i] + w[i + 1:] for i in range(len(w))}
+        found: set[str] = set()
+        for k in keys:
+            for cand in self._deletes.get(k, ()):
+                if cand != w and edit_distance(w, cand) == 1:
+                    found.add(cand)
+        return tuple(sorted(found))
+
+
+@cache
+def _freq_dict(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(lang)
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    return zipf(_freq_dict(lang).get(word, 0.0))
+
+
+@cache
+def german_lexicon(
+    extra_dirs: tuple[str, ...] = (),
+    langs: tuple[str, ...] = ("de_DE", "de_AT", "de_CH", "de"),
+    frequent_zipf: float = 2.5,
+) -> GermanLexicon:
+    """The process-wide German lexicon (loaded on first use; raises :class:`LexiconUnavailable`)."""
+    dic, aff = find_dictionary(langs, extra_dirs)
+    return GermanLexicon(dic, aff, frequent_zipf=frequent_zipf)
