@@ -1,0 +1,127 @@
+"""Sentence alignment: Gale–Church length dynamic programming, strengthened by anchors.
+
+Beads are 1-1, 1-2, 2-1 (a sentence split or merged in translation), 1-0
+(omission) and 0-1 (addition). Each bead costs the Gale–Church length term
+(how unlikely the target length is given the source length) plus a prior for
+its type, minus an *anchor* bonus: shared numbers, shared names and character
+n-gram overlap. Anchors decide what lengths alone cannot — an inserted sentence
+of plausible length shares no numbers or names with its neighbours' sources.
+
+Example::
+
+    >>> links = align([40, 60, 50], [45, 70], lambda s, t: 0.0)
+    >>> [(l.src, l.tgt) for l in links]
+    [((0,), (0,)), ((1, 2), (1,))]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    #: variance of target length per source character (Gale–Church s²)
+    variance: float = 6.8
+    #: bead priors as costs (−log probability)
+    cost_merge: float = 2.3
+    cost_null: float = 4.6
+    #: weight of the anchor similarity (0..1) subtracted from a bead's cost
+    anchor_weight: float = 3.0
+    #: ratio target/source characters is estimated per document, clipped to this range
+    min_ratio: float = 0.8
+    max_ratio: float = 1.6
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Source sentence indices aligned to target sentence indices (one side may be empty)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    cost: float
+
+
+_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _norm_tail(z: float) -> float:
+    """2·(1 − Φ(|z|)): the two-sided tail probability of a standard normal."""
+    return math.erfc(abs(z) / math.sqrt(2.0))
+
+
+def length_cost(ls: int, lt: int, ratio: float, variance: float) -> float:
+    """Gale–Church: −log P(|δ|) where δ = (lt − ratio·ls) / sqrt(variance·ls)."""
+    mean = (ls + lt / ratio) / 2.0
+    delta = (lt - ratio * ls) / math.sqrt(variance * max(mean, 1.0))
+    return min(25.0, -math.log(max(_norm_tail(delta), 1e-11)))
+
+
+def align(
+    src_lens: Sequence[int],
+    tgt_lens: Sequence[int],
+    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
+    params: AlignParams | None = None,
+) -> list[Link]:
+    """Best monotone alignment of sentences given their lengths and an anchor similarity.
+
+    ``anchor(src_ids, tgt_ids)`` returns a similarity in 0..1 for a candidate bead.
+    """
+    p = params or AlignParams()
+    n, m = len(src_lens), len(tgt_lens)
+    total_s, total_t = sum(src_lens), sum(tgt_lens)
+    ratio = min(p.max_ratio, max(p.min_ratio, total_t / total_s)) if total_s and total_t else 1.0
+    band = max(8, abs(n - m) + 8)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        centre = i * m / n if n else 0
+        lo, hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, arg = inf, None
+            for di, dj in _BEADS:
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or cost[pi][pj] == inf:
+                    continue
+                c = cost[pi][pj] + _bead_cost(src_lens, tgt_lens, pi, i, pj, j, ratio, p, anchor)
+                if c < best:
+                    best, arg = c, (di, dj)
+            cost[i][j], back[i][j] = best, arg
+    links: list[Link] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        step = back[i][j]
+        if step is None:  # outside the band: fall back to nulls (never expected)
+            step = (1, 0) if i > 0 else (0, 1)
+        di, dj = step
+        c = cost[i][j] - cost[i - di][j - dj] if cost[i][j] < inf else inf
+        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(c, 4)))
+        i, j = i - di, j - dj
+    links.reverse()
+    return links
+
+
+def _bead_cost(
+    src_lens: Sequence[int],
+    tgt_lens: Sequence[int],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    ratio: float,
+    p: AlignParams,
+    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
+) -> float:
+    if i0 == i1 or j0 == j1:
+        return p.cost_null
+    ls = sum(src_lens[i0:i1])
+    lt = sum(tgt_lens[j0:j1])
+    prior = 0.0 if (i1 - i0) == (j1 - j0) == 1 else p.cost_merge
+    sim = anchor(tuple(range(i0, i1)), tuple(range(j0, j1)))
+    return prior + length_cost(ls, lt, ratio, p.variance) - p.anchor_weight * sim

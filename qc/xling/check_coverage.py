@@ -1,0 +1,103 @@
+"""Omission and addition: sentences on one side with no counterpart on the other.
+
+The aligner's 1-0 links are omissions and 0-1 links additions. Before reporting,
+a null link is checked against its neighbours: when the neighbouring aligned
+target is longer than its own source explains by about the missing sentence's
+length (three sentences merged into one), the content is there and nothing is
+reported. An omission has no target text, so its finding is zero-width at the
+gap (``text[start:end] == ""``) and the source sentence is in ``evidence``.
+
+Example::
+
+    >>> from qc.xling.bitext import build_bitext
+    >>> bt = build_bitext("It rained. The 3 roads to Bern were closed. Schools opened.",
+    ...                   "Es regnete. Die Schulen öffneten.", "en")
+    >>> [(f.category, f.start, f.end) for f in check_coverage(bt, "xling")]
+    [('omission', 11, 11)]
+"""
+
+from __future__ import annotations
+
+from qc.model import Finding, Repair
+from qc.xling.align import Link
+from qc.xling.bitext import Bitext
+
+
+def _groups(links: list[Link], side: str) -> list[tuple[int, int]]:
+    """Runs [a, b) of consecutive null links whose other side is empty."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(links):
+        if _is_null(links[k], side):
+            a = k
+            while k < len(links) and _is_null(links[k], side):
+                k += 1
+            runs.append((a, k))
+        else:
+            k += 1
+    return runs
+
+
+def _is_null(link: Link, side: str) -> bool:
+    return bool(link.src) and not link.tgt if side == "omission" else bool(link.tgt) and not link.src
+
+
+def _ratio(bt: Bitext) -> float:
+    ls = sum(len(s.span) for s in bt.src) or 1
+    lt = sum(len(t.span) for t in bt.tgt) or 1
+    return min(1.6, max(0.8, lt / ls))
+
+
+def _absorbed(bt: Bitext, link: Link | None, missing: int, side: str, ratio: float) -> bool:
+    """Whether a neighbour link is long enough on the other side to contain ``missing`` characters."""
+    if link is None or not link.src or not link.tgt:
+        return False
+    ls = sum(len(bt.src[i].span) for i in link.src)
+    lt = sum(len(bt.tgt[j].span) for j in link.tgt)
+    if side == "omission":
+        return lt - ratio * ls >= 0.6 * ratio * missing
+    return ratio * ls - lt >= 0.6 * missing
+
+
+def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition: bool = True,
+                   skip_targets: frozenset[int] = frozenset()) -> list[Finding]:
+    findings: list[Finding] = []
+    ratio = _ratio(bt)
+    text = bt.target
+    for side in ("omission", "addition"):
+        if (side == "omission" and not omission) or (side == "addition" and not addition):
+            continue
+        for a, b in _groups(bt.links, side):
+            prev = bt.links[a - 1] if a else None
+            nxt = bt.links[b] if b < len(bt.links) else None
+            if side == "omission":
+                ids = tuple(i for link in bt.links[a:b] for i in link.src)
+                length = sum(len(bt.src[i].span) for i in ids)
+                if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
+                    continue
+                pos = bt.tgt[prev.tgt[-1]].span.end if prev and prev.tgt else (
+                    bt.tgt[nxt.tgt[0]].span.start if nxt and nxt.tgt else 0)
+                major = length >= 25
+                findings.append(Finding.at(
+                    text, pos, pos, category="omission", severity="major" if major else "minor",
+                    confidence=0.8 if major else 0.5, detector=detector,
+                    message=f"{len(ids)} source sentence(s) have no counterpart in the translation here",
+                    evidence=bt.evidence(ids),
+                ))
+            else:
+                ids = tuple(j for link in bt.links[a:b] for j in link.tgt if j not in skip_targets)
+                if not ids:
+                    continue
+                length = sum(len(bt.tgt[j].span) for j in ids)
+                if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
+                    continue
+                major = length >= 25
+                for j in ids:
+                    s, e = bt.tgt[j].span.start, bt.tgt[j].span.end
+                    findings.append(Finding.at(
+                        text, s, e, category="addition", severity="major" if major else "minor",
+                        confidence=0.75 if major else 0.5, detector=detector,
+                        message="this sentence has no counterpart in the source text",
+                        repairs=[Repair(s, e, "", 0.5)],
+                    ))
+    return findings

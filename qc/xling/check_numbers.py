@@ -1,0 +1,94 @@
+"""Numbers check: each number, amount, percentage and date of a source sentence must
+appear in its aligned target sentence, in German form.
+
+A source quantity matches a target quantity when their readings share a value
+(``1,686`` ~ ``1.686``, ``eight`` ~ ``acht``/``8``, ``Sept.`` ~ ``September``). A
+value found only under the English reading (``1,686`` left as is in German text)
+is a format slip (minor, with a repair). A value found nowhere is a number error
+(major): the finding sits on the unmatched target number when there is one (the
+likely corruption), else on the whole target sentence.
+
+Example::
+
+    >>> from qc.xling.bitext import build_bitext
+    >>> bt = build_bitext("58 people died.", "85 Menschen starben.", "en")
+    >>> [(f.text, f.category) for f in check_numbers(bt, "xling")]
+    [('85', 'number')]
+"""
+
+from __future__ import annotations
+
+from qc.model import Finding, Repair
+from qc.xling.bitext import Bitext
+from qc.xling.numbers import Quantity, german_form
+
+
+def _matches(q: Quantity, cands: list[Quantity]) -> Quantity | None:
+    for c in cands:
+        if q.values & c.values:
+            return c
+    return None
+
+
+def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
+    findings: list[Finding] = []
+    text = bt.target
+    for k, link in enumerate(bt.links):
+        if not link.src or not link.tgt:
+            continue  # omissions and additions are reported by their own check
+        targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
+        # neighbours absorb small alignment errors (a number moved across a sentence boundary)
+        near = [
+            q
+            for other in (bt.links[k - 1] if k else None, bt.links[k + 1] if k + 1 < len(bt.links) else None)
+            if other is not None
+            for j in other.tgt
+            for q in bt.tgt[j].quantities
+        ]
+        used: set[int] = set()
+        missing: list[Quantity] = []
+        for q in (q for i in link.src for q in bt.src[i].quantities):
+            hit = _matches(q, [t for t in targets if id(t) not in used]) or _matches(q, targets)
+            if hit is not None:
+                used.add(id(hit))
+                continue
+            alt = next((t for t in targets if q.values & t.alt_values and id(t) not in used), None)
+            if alt is not None:
+                used.add(id(alt))
+                findings.append(_format_finding(text, alt, q, bt, link.src, detector))
+                continue
+            if _matches(q, near) is None:
+                missing.append(q)
+        spare = [t for t in targets if id(t) not in used and t.kind in ("number", "month", "weekday")]
+        for q in missing:
+            same_kind = [t for t in spare if (t.kind == "number") == (q.kind in ("number", "word"))]
+            if same_kind:
+                t = same_kind.pop(0)
+                spare.remove(t)
+                findings.append(Finding.at(
+                    text, t.start, t.end, category="number", severity="major",
+                    confidence=0.9 if q.kind == "number" else 0.75, detector=detector,
+                    message=f"“{t.text}” does not match “{q.text}” of the source sentence",
+                    evidence={**bt.evidence(link.src), "source_number": q.text},
+                ))
+            else:
+                s, e = bt.tgt_span(link.tgt)
+                findings.append(Finding.at(
+                    text, s, e, category="number", severity="major" if q.kind == "number" else "minor",
+                    confidence=0.7 if q.kind == "number" else 0.5, detector=detector,
+                    message=f"“{q.text}” of the source sentence is missing from the translation",
+                    evidence={**bt.evidence(link.src), "source_number": q.text},
+                ))
+    return findings
+
+
+def _format_finding(text: str, t: Quantity, q: Quantity, bt: Bitext, src: tuple[int, ...],
+                    detector: str) -> Finding:
+    fixed = german_form(t)
+    repairs = [Repair(t.start, t.end, fixed, 0.8)] if fixed and fixed != t.text else []
+    hint = f"; German writes “{fixed}”" if fixed else ""
+    return Finding.at(
+        text, t.start, t.end, category="number", severity="minor", confidence=0.7, detector=detector,
+        message=f"“{t.text}” keeps the English number format{hint}",
+        evidence={**bt.evidence(src), "source_number": q.text}, repairs=repairs,
+    )

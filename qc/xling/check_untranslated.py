@@ -1,0 +1,72 @@
+"""Untranslated: a target sentence still in the source language, or nearly a copy of its source.
+
+Two signals, both required to be strong, because names, product codes and
+hashtags legitimately stay identical: the language identifier (pycld2) reads the
+sentence as the source language *and* most of its words are source-language
+words (more frequent there than in German, by wordfreq), or the sentence is a
+near copy of its aligned source (sacrebleu chrF ≥ ``min_chrf``) with enough
+source-language words.
+
+Example::
+
+    >>> from qc.xling.bitext import build_bitext
+    >>> bt = build_bitext("The talks will continue next week.", "The talks will continue next week.", "en")
+    >>> [f.category for f in check_untranslated(bt, "xling")[0]]
+    ['untranslated']
+"""
+
+from __future__ import annotations
+
+import re
+
+from sacrebleu.metrics import CHRF
+from wordfreq import zipf_frequency
+
+from qc.model import Finding
+from qc.xling.bitext import Bitext
+from qc.xling.langid import language_scores
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CHRF = CHRF()
+
+
+def source_word_share(sentence: str, lang: str) -> tuple[float, int]:
+    """Share of words clearly more frequent in ``lang`` than in German, and the word count."""
+    words = _WORD.findall(sentence)
+    if not words:
+        return 0.0, 0
+    foreign = sum(1 for w in words if zipf_frequency(w, lang) - zipf_frequency(w, "de") >= 1.0)
+    return foreign / len(words), len(words)
+
+
+def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
+                       min_share: float = 0.5) -> tuple[list[Finding], frozenset[int]]:
+    """Findings, and the target sentence indices flagged (additions skip those)."""
+    findings: list[Finding] = []
+    flagged: set[int] = set()
+    text = bt.target
+    aligned_src = {j: link.src for link in bt.links for j in link.tgt}
+    for j, sent in enumerate(bt.tgt):
+        share, n = source_word_share(sent.text, bt.source_lang)
+        if n < 3 or share < min_share * 0.8:
+            continue
+        src_ids = aligned_src.get(j, ())
+        chrf = 0.0
+        if src_ids:
+            s, e = bt.src_span(src_ids)
+            chrf = _CHRF.sentence_score(sent.text, [bt.source[s:e]]).score
+        lang_pct = language_scores(sent.text).get(bt.source_lang, 0)
+        is_copy = chrf >= min_chrf
+        is_source_lang = lang_pct >= 80 and share >= min_share
+        if not (is_copy or is_source_lang):
+            continue
+        flagged.add(j)
+        reason = f"a near copy of its source (chrF {chrf:.0f})" if is_copy else (
+            f"in the source language ({bt.source_lang}, {lang_pct}%)")
+        findings.append(Finding.at(
+            text, sent.span.start, sent.span.end, category="untranslated", severity="major",
+            confidence=0.9 if (is_copy and is_source_lang) else 0.75, detector=detector,
+            message=f"this sentence was not translated: it is {reason}",
+            evidence={**bt.evidence(src_ids), "chrf": round(chrf, 1), "source_word_share": round(share, 2)},
+        ))
+    return findings, frozenset(flagged)

@@ -1,0 +1,188 @@
+"""Numbers, amounts, percentages, times and dates of a sentence, as comparable values.
+
+Each :class:`Quantity` carries the set of values it may mean, so formats compare
+across languages: English ``1,686`` and German ``1.686`` are both ``{1686}``;
+``3.5`` and ``3,5`` both ``{3.5}``; ``1.5 billion`` and ``1,5 Milliarden`` both
+``{1.5e9}``; ``3 p.m.`` is ``{180, 900}`` minutes and matches ``15 Uhr``. A German
+number left in English form (``1,686``) gets the English reading only in
+``alt_values``, so the check can say "right number, wrong format".
+
+Example::
+
+    >>> [sorted(q.values) for q in extract("Sales rose 5% to $1.5 billion.", "en")]
+    [[5.0], [1500000000.0]]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from qc.xling.data import number_tables
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    #: readings in this language's conventions
+    values: frozenset[float]
+    #: "number" (digits), "word" (spelled out), "month", "weekday"
+    kind: str = "number"
+    #: readings under the other convention (English digits in German text)
+    alt_values: frozenset[float] = field(default_factory=frozenset)
+
+
+# Digits with optional grouping (comma, dot, apostrophe, narrow/no-break space) and decimals.
+_NUM = re.compile(
+    r"(?<![\w])(?:\d{1,3}(?:(?:[,.'\u202f\u00a0\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_TIME = re.compile(
+    r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b|Uhr\b|h\b)|(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
+
+
+@cache
+def _tables(lang: str) -> tuple[dict[str, float], dict[str, float], dict[str, int], dict[str, int]]:
+    t = number_tables()
+
+    def get(section: str) -> dict:
+        return {k.lower(): v for k, v in t.get(section, {}).get(lang, {}).items()}
+
+    return get("words"), get("multipliers"), get("months"), get("weekdays")
+
+
+@cache
+def _idioms(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in number_tables().get("idioms", {}).get(lang, []))
+
+
+def _parse_digits(s: str, lang: str) -> tuple[set[float], set[float]]:
+    """Readings of a digit string: (native convention, other convention)."""
+    s = re.sub(r"['\u202f\u00a0\u2009]", "", s)
+    if lang == "de" or lang == "it":
+        thousands, decimal = ".", ","
+    else:
+        thousands, decimal = ",", "."
+
+    def read(th: str, dec: str) -> float | None:
+        body = s
+        if th in body:
+            parts = body.split(dec)[0].split(th)
+            if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
+                return None
+            body = body.replace(th, "")
+        if body.count(dec) > 1:
+            return None
+        try:
+            return float(body.replace(dec, "."))
+        except ValueError:
+            return None
+
+    native = read(thousands, decimal)
+    other = read(decimal, thousands)
+    nat = {native} if native is not None else set()
+    oth = {other} if other is not None and other != native else set()
+    if not nat:
+        # "3.5" in German text is not German, but clearly means 3.5
+        nat, oth = set(), oth or ({other} if other is not None else set())
+    return nat, oth
+
+
+def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All quantities in ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    words, mults, months, weekdays = _tables(lang)
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    segment = text[start:end]
+    skip = [(m.start() + start, m.end() + start) for p in _idioms(lang) for m in p.finditer(segment)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken + skip)
+
+    for m in _TIME.finditer(text, start, end):
+        if m.group(3):
+            h, mi, suffix = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()
+        else:
+            h, mi, suffix = int(m.group(4)), int(m.group(5)), ""
+        if h > 24 or mi > 59:
+            continue
+        vals = {float(h * 60 + mi)}
+        if suffix.startswith("p") and h < 12:
+            vals = {float((h + 12) * 60 + mi)}
+        elif not suffix.startswith("a") and h < 12:
+            vals.add(float((h + 12) * 60 + mi))  # "um 3 Uhr" may be afternoon
+        out.append(Quantity(m.start(), m.end(), m.group(), frozenset(vals), "number"))
+        taken.append((m.start(), m.end()))
+
+    for m in _NUM.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        nat, oth = _parse_digits(m.group(), lang)
+        e = m.end()
+        tail = _MULT_AFTER.match(text, e, end)
+        if tail and tail.group(1).lower() in mults:
+            factor = mults[tail.group(1).lower()]
+            ambiguous = tail.group(1).lower() in {"m", "k"}
+            nat = {v * factor for v in nat} | (nat if ambiguous else set())
+            oth = {v * factor for v in oth}
+            e = tail.end(1)
+        if nat or oth:
+            out.append(Quantity(m.start(), e, text[m.start() : e], frozenset(nat), "number", frozenset(oth)))
+            taken.append((m.start(), e))
+
+    digit_spans = [(q.start, q.end) for q in out]
+    for m in _WORD.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        w = m.group().lower()
+        value = _word_value(w, words, lang)
+        if value is not None:
+            out.append(Quantity(m.start(), m.end(), m.group(), frozenset({value}), "word"))
+            continue
+        if w in mults and len(w) > 2:
+            # "millions of people" / "Millionen Menschen" without a digit before it
+            out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(mults[w])}), "word"))
+            continue
+        if w in weekdays and m.group()[0].isupper():
+            out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(weekdays[w])}), "weekday"))
+            continue
+        if w in months and m.group()[0].isupper() and _near_digits(m.start(), m.end(), digit_spans):
+            out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(months[w])}), "month"))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _word_value(w: str, words: dict[str, float], lang: str) -> float | None:
+    if w in words:
+        return float(words[w])
+    if "-" in w:
+        a, _, b = w.partition("-")
+        if a in words and b in words and words[a] >= 20 and words[b] < 10:
+            return float(words[a] + words[b])  # twenty-five
+        return None
+    if lang == "de":
+        # inflected ordinals and compounds: "dritten", "Dreijährige", "zweitgrößte"
+        for cut in range(len(w) - 1, 3, -1):
+            stem = w[:cut]
+            if stem in words and words[stem] >= 2:
+                return float(words[stem])
+    return None
+
+
+def _near_digits(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(0 <= s - b <= 3 or 0 <= a - e <= 3 for a, b in spans)
+
+
+def german_form(q: Quantity) -> str | None:
+    """The German spelling of an English-format digit string: ``1,686`` → ``1.686``, ``3.5`` → ``3,5``."""
+    s = q.text
+    if not re.fullmatch(r"[\d.,]+", s):
+        return None
+    return s.translate(str.maketrans({",": ".", ".": ","}))
