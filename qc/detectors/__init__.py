@@ -11,6 +11,8 @@ from qc.detectors import (  # noqa: E402,F401  isort: skip
     typography,
     spelling,
     attribution,
+    xling_checks,
+    xling_reference,
 )
 
 __all__ = ["REGISTRY", "Detector", "DetectorOptions", "register"]
