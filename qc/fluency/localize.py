@@ -1,0 +1,64 @@
+"""Where in a sentence the language model is surprised: word surprisal and peak windows.
+
+Token log-probabilities (with character offsets) are summed per word token of
+:func:`qc.segment.iter_tokens`; words whose surprisal is high become the centres
+of windows in which candidate rewrites are generated. A scrambled phrase makes
+the model stumble on the misplaced word or on the one after it, so a window
+reaches two tokens left and one right of the peak.
+
+Example::
+
+    >>> from qc.segment import iter_tokens
+    >>> toks = iter_tokens("Der Hund bellt")
+    >>> word_surprisal(toks, [(0, 3), (3, 8), (8, 14)], [-1.0, -9.0, -2.0])
+    [1.0, 9.0, 2.0]
+    >>> peak_windows([1.0, 9.0, 2.0], threshold=5.0, max_windows=2)
+    [(0, 2, 9.0)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qc.segment import Token
+
+
+def word_surprisal(
+    toks: Sequence[Token], offsets: Sequence[tuple[int, int]], logprobs: Sequence[float], base: int = 0
+) -> list[float]:
+    """Surprisal (nats) of each token: the sum over model tokens that end inside it.
+
+    ``offsets`` are relative to the sentence text, which starts at document
+    offset ``base``; tokens are in document offsets. A model token is charged
+    to the word in which its last character lies (a leading space piece such
+    as "▁Kreml" thus counts for "Kreml").
+    """
+    out = [0.0] * len(toks)
+    j = 0
+    for (s, e), lp in zip(offsets, logprobs, strict=True):
+        if e <= s:
+            continue  # </s> and zero-width pieces
+        last = base + e - 1
+        while j < len(toks) - 1 and toks[j].end <= last:
+            j += 1
+        if toks and toks[j].start <= last < toks[j].end:
+            out[j] += -lp
+    return out
+
+
+def peak_windows(
+    surprisal: Sequence[float], *, threshold: float, max_windows: int, left: int = 2, right: int = 1
+) -> list[tuple[int, int, float]]:
+    """Windows ``(lo, hi, peak)`` (inclusive token indices) around the highest peaks ≥ threshold.
+
+    Peaks are taken highest first; a peak inside an earlier window is skipped.
+    """
+    order = sorted(range(len(surprisal)), key=lambda i: -surprisal[i])
+    out: list[tuple[int, int, float]] = []
+    for i in order:
+        if surprisal[i] < threshold or len(out) >= max_windows:
+            break
+        if any(lo <= i <= hi for lo, hi, _ in out):
+            continue
+        out.append((max(0, i - left), min(len(surprisal) - 1, i + right), surprisal[i]))
+    return out
