@@ -11,6 +11,7 @@ from qc.detectors import (  # noqa: E402,F401  isort: skip
     typography,
     spelling,
     attribution,
+    fluency,
     xling_checks,
     xling_reference,
 )
