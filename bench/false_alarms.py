@@ -4,6 +4,7 @@ Each line is checked as its own document (harsher than whole articles: names
 cannot recur), and findings of the chosen detectors are counted per 100 segments.
 
     python bench/false_alarms.py --detector spelling --show 30 clean-ref.de [more.de ...]
+    python bench/false_alarms.py --detector typography --block 10 --join " " clean-ref.de
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ def main() -> None:
     ap.add_argument("--detector", action="append", required=True, help="detector name (repeatable)")
     ap.add_argument("--show", type=int, default=20, help="print this many findings")
     ap.add_argument("--block", type=int, default=1, help="lines per document (1 = each line alone)")
+    ap.add_argument("--join", default="\n", help="joins the lines of a block (' ' makes one paragraph, so "
+                    "quotations spanning segments pair up)")
     args = ap.parse_args()
     detectors = [REGISTRY[name]() for name in args.detector]
     for path in args.files:
         with open(path, encoding="utf-8") as fh:
             lines = [line.rstrip("\n") for line in fh]
-        blocks = ["\n".join(lines[i : i + args.block]) for i in range(0, len(lines), args.block)]
+        blocks = [args.join.join(lines[i : i + args.block]) for i in range(0, len(lines), args.block)]
         found: Counter[str] = Counter()
         shown = 0
         t0 = time.perf_counter()

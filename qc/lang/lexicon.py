@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import math
 import os
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-
-from qc.lang.data import load_data
 
 #: folders searched for ``<lang>.dic``/``<lang>.aff`` after the environment variables
 DEFAULT_DICT_DIRS: tuple[str, ...] = (
@@ -41,7 +40,8 @@ INSTALL_HINT = (
 )
 
 #: word-formation data (linking elements, verb particles, grade endings): qc/data/lexicon_de.toml
-_MORPHOLOGY = load_data("lexicon_de")
+_MORPHOLOGY = tomllib.loads((Path(__file__).resolve().parent.parent / "data" / "lexicon_de.toml")
+                           .read_text(encoding="utf-8"))
 _LINKS: tuple[str, ...] = ("", *_MORPHOLOGY["links"])
 PARTICLES: frozenset[str] = frozenset(_MORPHOLOGY["particles"])
 _GRADE_ENDINGS: tuple[str, ...] = tuple(sorted(_MORPHOLOGY["grade_endings"], key=len, reverse=True))
