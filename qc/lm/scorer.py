@@ -27,6 +27,7 @@ import logging
 import math
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -406,4 +407,9 @@ def quantize_dynamic_int8(model: Any) -> Any:
                 convert(child)
 
     convert(model)
-    return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    with warnings.catch_warnings():
+        # torch.ao.quantization is deprecated in favour of torchao (not a dependency); it still
+        # works in torch 2.13 and only this optional path uses it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
