@@ -126,7 +126,7 @@ def test_sliding_window_gives_single_window_logprobs_when_the_text_fits(tiny: LM
 
 
 @pytest.mark.parametrize(
-    ("n", "context", "first"), itertools.product([1, 2, 5, 16, 17, 40, 41], [2, 3, 8], [1, 3, 9])
+    ("n", "context", "first"), list(itertools.product([1, 2, 5, 16, 17, 40, 41], [2, 3, 8], [1, 3, 9]))
 )
 def test_windows_score_every_target_once_with_half_a_context(n: int, context: int, first: int) -> None:
     windows = split_windows(0, list(range(n)), context, first)
