@@ -1,0 +1,53 @@
+"""Every registered detector's own examples are its tests (cf. LanguageTool's rule examples).
+
+``examples_flagged``: the detector reports at least one finding on the text (major or
+minor; detectors that only ever report ``info``, such as attribution, may report info).
+``examples_clean``: the detector reports no major/minor finding on the text.
+Detectors that need the language model or a source text are tested in their own files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qc.detectors import REGISTRY
+from qc.model import Document
+from qc.segment import Segmentation
+
+_RUNNABLE = {name: cls for name, cls in REGISTRY.items() if not cls.needs_lm and not cls.needs_source}
+
+
+def _cases(attr: str) -> list[tuple[str, str]]:
+    return [(name, text) for name, cls in _RUNNABLE.items() for text in getattr(cls, attr)]
+
+
+def _findings(name: str, text: str):
+    detector = _RUNNABLE[name]()
+    return detector.detect(Document(id="example", text=text), Segmentation(text))
+
+
+def _info_only(name: str) -> bool:
+    """A detector whose flagged examples all come out as info reports nothing major/minor by design."""
+    cls = _RUNNABLE[name]
+    found = [f for text in cls.examples_flagged for f in _findings(name, text)]
+    return bool(found) and all(f.severity == "info" for f in found)
+
+
+def test_line_detectors_document_examples_of_both_kinds() -> None:
+    for name in ("foreign", "boilerplate", "metadata", "duplicate", "attribution"):
+        assert REGISTRY[name].examples_flagged and REGISTRY[name].examples_clean, name
+
+
+@pytest.mark.parametrize(("name", "text"), _cases("examples_flagged"))
+def test_detector_flags_its_flagged_example(name: str, text: str) -> None:
+    found = _findings(name, text)
+    wanted = ("major", "minor", "info") if _info_only(name) else ("major", "minor")
+    assert any(f.severity in wanted for f in found), f"{name} did not flag {text!r}"
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(("name", "text"), _cases("examples_clean"))
+def test_detector_leaves_its_clean_example_alone(name: str, text: str) -> None:
+    found = [f for f in _findings(name, text) if f.severity in ("major", "minor")]
+    assert not found, f"{name} flagged {[(f.text, f.message) for f in found]} in {text!r}"

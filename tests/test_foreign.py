@@ -1,0 +1,73 @@
+"""Foreign-language lines, source tags, slugs and untranslated English phrases."""
+
+from __future__ import annotations
+
+import pytest
+from _seedkit import flagged, gold, negatives, overlapping, repaired, run, seed_names, seed_text
+
+from qc.lang.evidence import foreign_verdict
+
+
+@pytest.mark.parametrize("item", gold("foreign-language"), ids=lambda g: g["match"][:30])
+def test_seed_foreign_lines_are_major_deletions(item: dict) -> None:
+    found = overlapping(flagged(run("foreign", seed_text(item["doc"]))), item["start"], item["end"])
+    assert [f.category for f in found] == ["foreign-language"]
+    assert found[0].severity == "major"
+    assert (found[0].start, found[0].end) == (item["start"], item["end"])
+    assert [r.replacement for r in found[0].repairs] == [""]
+
+
+def test_untranslated_event_name_is_a_minor_finding() -> None:
+    (item,) = gold("untranslated")
+    found = overlapping(flagged(run("foreign", seed_text(item["doc"]))), item["start"], item["end"])
+    assert [(f.category, f.severity, f.text) for f in found] == [("untranslated", "minor", item["match"])]
+
+
+def test_no_seed_negative_is_flagged() -> None:
+    for neg in negatives():
+        found = overlapping(flagged(run("foreign", seed_text(neg["doc"]))), neg["start"], neg["end"])
+        assert not found, (neg["match"], [f.text for f in found])
+
+
+def test_english_press_names_in_german_sentences_are_not_foreign() -> None:
+    text = "Das berichteten die New York Times, die Washington Post und Associated Press am Montag."
+    assert flagged(run("foreign", text)) == []
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_repair_removes_the_foreign_lines_and_a_recheck_finds_none(name: str) -> None:
+    text = repaired("foreign", seed_text(name))
+    assert not [f for f in run("foreign", text) if f.repairs]
+
+
+def test_english_sentence_inside_german_paragraph_is_untranslated() -> None:
+    text = ("Der Gipfel beginnt am Dienstag. The leaders will discuss arms deals and food aid. "
+            "Danach reist er ab.")
+    found = flagged(run("foreign", text))
+    assert [(f.category, f.text) for f in found] == [
+        ("untranslated", "The leaders will discuss arms deals and food aid.")
+    ]
+
+
+def test_german_wire_credit_tag_is_not_foreign() -> None:
+    assert flagged(run("foreign", "Kim reist nach Russland.\n\n(dpa/lni)")) == []
+
+
+def test_foreign_agency_tag_from_the_data_file_is_flagged() -> None:
+    found = flagged(run("foreign", "Kim reist nach Russland.\n\n(ANSA)"))
+    assert [f.text for f in found] == ["(ANSA)"]
+
+
+def test_phrase_rule_can_be_switched_off() -> None:
+    text = "Putin spricht heute beim Eastern Economic Forum in Wladiwostok."
+    assert flagged(run("foreign", text, untranslated_phrases=False)) == []
+
+
+def test_short_german_lines_are_not_foreign_by_word_evidence() -> None:
+    for line in ("Anzeige", "Quelle: Agenturen", "Liefert Kim Putin Waffen?", "Gustav Knudsen | Reflexivum"):
+        assert not foreign_verdict(line).is_foreign, line
+
+
+def test_short_italian_and_spanish_lines_are_foreign() -> None:
+    assert foreign_verdict("Riproduzione riservata").lang == "it"
+    assert foreign_verdict("Todos los derechos reservados").lang == "es"
