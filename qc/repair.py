@@ -8,6 +8,8 @@ line sat between blank lines, so no blank gaps are left behind.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from qc.merge import priority
 from qc.model import Finding, Repair
 
@@ -34,9 +36,24 @@ def _expand_line_deletion(text: str, r: Repair) -> Repair:
     return Repair(start, end, "", r.score)
 
 
+def _merge_deletions(
+    text: str, raw: Repair, clashing: list[tuple[Repair, Repair]]
+) -> tuple[Repair, Repair] | None:
+    """Two line deletions whose expansions touch (adjacent lines, a blank line between them)
+    become one deletion of the whole block; ``None`` when they cannot be merged."""
+    raws = sorted([raw, *(r for r, _ in clashing)], key=lambda r: r.start)
+    if any(r.replacement != "" for r in raws):
+        return None
+    for a, b in pairwise(raws):
+        if b.start < a.end or text[a.end : b.start].strip():
+            return None  # overlapping spans, or real text between them
+    union = Repair(raws[0].start, max(r.end for r in raws), "", max(r.score for r in raws))
+    return union, _expand_line_deletion(text, union)
+
+
 def select_repairs(text: str, findings: list[Finding]) -> list[Repair]:
     """The best repair of each finding, highest priority first, without overlaps."""
-    chosen: list[Repair] = []
+    chosen: list[tuple[Repair, Repair]] = []  # (repair as proposed, repair as expanded)
     for f in sorted(findings, key=priority, reverse=True):
         if not f.repairs or f.severity == "info":
             continue  # info findings (e.g. attribution lines) are reported, not applied
@@ -44,12 +61,20 @@ def select_repairs(text: str, findings: list[Finding]) -> list[Repair]:
         if not (0 <= best.start <= best.end <= len(text)):
             continue
         expanded = _expand_line_deletion(text, best)
-        if any(c.start < expanded.end and expanded.start < c.end for c in chosen):
+        clashing = [(r, c) for r, c in chosen if c.start < expanded.end and expanded.start < c.end]
+        if clashing:
+            merged = _merge_deletions(text, best, clashing)
+            if merged is None:
+                continue
+            rest = [(r, c) for r, c in chosen if (r, c) not in clashing]
+            if any(c.start < merged[1].end and merged[1].start < c.end for _, c in rest):
+                continue
+            chosen = [*rest, merged]
             continue
-        if any(expanded.start == expanded.end == c.start == c.end for c in chosen):
+        if any(expanded.start == expanded.end == c.start == c.end for _, c in chosen):
             continue
-        chosen.append(expanded)
-    return sorted(chosen, key=lambda r: (r.start, r.end))
+        chosen.append((best, expanded))
+    return sorted((c for _, c in chosen), key=lambda r: (r.start, r.end))
 
 
 def apply_repairs(text: str, findings: list[Finding]) -> str:
