@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from qc.detectors.base import Detector, DetectorOptions, register
@@ -59,7 +59,7 @@ class SpellingOptions(DetectorOptions):
     typo_margin: float = 2.0
     #: a capitalised word occurring this often in the document is taken for a name
     name_recurrence: int = 2
-    #: a sentence or quotation with at least this share of unknown words (and 2 or more) is foreign text
+    #: a sentence or quotation with this share of unknown lower-case words (2 or more) is foreign text
     foreign_fragment_share: float = 0.5
     #: shortest word checked
     min_length: int = 3
@@ -77,17 +77,6 @@ _STOP = re.compile(r"[.!?](?=\s)")
 _WORD = re.compile(r"[^\W\d_]+(?:(?:[-'’]|[:*_·/](?=in))[^\W\d_]+)*")
 _GENDER = re.compile(r"^(?P<base>[^\W\d_]{3,})(?:[:*_·/]|(?=In))[Ii]n(?P<pl>nen)?$")
 _QUOTED = re.compile(r"„[^„“\n]*“|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«|«[^«»\n]*»")
-
-
-@cache
-def read_word_list(path: str) -> frozenset[str]:
-    """Words of a list file: one a line, ``#`` comments, blank lines ignored."""
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)
 
 
 @dataclasses.dataclass(slots=True)
@@ -129,19 +118,16 @@ class SpellingDetector(Detector):
         super().__init__(options)
         self.options: SpellingOptions
         self._lexicon: GermanLexicon | None = None
+        if self.options.enabled:
+            _ = self.lexicon  # fail early, with the install hint, when the dictionary is missing
 
     @property
     def lexicon(self) -> GermanLexicon:
-        """Loaded on first use, so a Checker without documents never needs the dictionary."""
+        """The process-wide lexicon for these options (raises LexiconUnavailable with an install hint)."""
         if self._lexicon is None:
             opts = self.options
-            lex = german_lexicon(tuple(opts.dictionary_dirs), tuple(opts.dictionary_langs))
-            allow = set(read_word_list(str(ALLOW_FILE)))
-            if opts.allow_file:
-                allow |= read_word_list(opts.allow_file)
-            lex.add(sorted(allow))
-            self._allow = frozenset(allow)
-            self._lexicon = lex
+            allow = (str(ALLOW_FILE), *([opts.allow_file] if opts.allow_file else []))
+            self._lexicon = german_lexicon(tuple(opts.dictionary_dirs), tuple(opts.dictionary_langs), allow)
         return self._lexicon
 
     # -- word classification (cached: the same words recur across documents) -----------------
@@ -201,10 +187,12 @@ class SpellingDetector(Detector):
             return [w]
         out = []
         pos = w.start
-        for part in w.text.split("-"):
+        for i, part in enumerate(w.text.split("-")):
             checkable = len(part) >= self.options.min_length and not _has_inner_capital(part)
-            # a lower-case part of a capitalised word is a name or loan part ("Jung-wook", "Know-how")
+            # a lower-case part of a capitalised word is a name or loan part ("Jung-wook", "Know-how"),
+            # and so is a capitalised first part: names head such compounds ("Belharra-Fregatten")
             checkable = checkable and not (part[0].islower() and w.text[0].isupper())
+            checkable = checkable and not (i == 0 and part[0].isupper())
             if checkable and not self._accepted(part):
                 out.append(_Word(pos, pos + len(part), part))
             pos += len(part) + 1
@@ -234,19 +222,20 @@ class SpellingDetector(Detector):
             if "'" in word or "’" in word:
                 out.extend(_Word(ps, ps + len(p), p) for p, ps in _strip_apostrophe(word, s)
                            if len(p) >= min_len and not _has_inner_capital(p))
-            elif len(word) >= min_len and not _has_inner_capital(word):
+            elif len(word) >= min_len and ("-" in word or not _has_inner_capital(word)):
                 out.append(_Word(s, e, word))
         return out
 
     def _in_foreign_fragment(self, text: str, w: _Word, words: list[_Word], unknown: list[_Word]) -> bool:
-        """The word sits in a sentence or quotation that is mostly unknown words: foreign text."""
+        """The word sits in a sentence or quotation whose lower-case words are mostly unknown:
+        foreign text (names, being capitalised, do not count)."""
         spans = [_sentence_around(text, w.start, w.end)]
         spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text, *_line_around(text, w.start))
                   if m.start() <= w.start and w.end <= m.end()]
         unknown_starts = {u.start for u in unknown}
         share = self.options.foreign_fragment_share
         for s, e in spans:
-            inside = [x for x in words if s <= x.start and x.end <= e]
+            inside = [x for x in words if s <= x.start and x.end <= e and x.text[0].islower()]
             n_unknown = sum(1 for x in inside if x.start in unknown_starts)
             if n_unknown >= 2 and n_unknown >= share * len(inside):
                 return True
@@ -297,7 +286,7 @@ def _is_genitive(lex: GermanLexicon, word: str) -> bool:
 
 def _has_inner_capital(word: str) -> bool:
     """ALLCAPS and camel case ("KCNA", "iPhone", "McDonald") are acronyms and brand names."""
-    return not word[1:].islower() and not _GENDER.match(word)
+    return len(word) > 1 and not word[1:].islower() and not _GENDER.match(word)
 
 
 def _strip_apostrophe(word: str, start: int) -> list[tuple[str, int]]:

@@ -260,8 +260,26 @@ def _zipf(word: str, lang: str) -> float:
 def german_lexicon(
     extra_dirs: tuple[str, ...] = (),
     langs: tuple[str, ...] = ("de_DE", "de_AT", "de_CH", "de"),
+    allow_files: tuple[str, ...] = (),
     frequent_zipf: float = 2.5,
 ) -> GermanLexicon:
-    """The process-wide German lexicon (loaded on first use; raises :class:`LexiconUnavailable`)."""
+    """The German lexicon for these settings, loaded once per process (cached).
+
+    ``allow_files`` are word lists (one word a line, ``#`` comments) added to the
+    dictionary. Raises :class:`LexiconUnavailable` when hunspell or the dictionary is missing.
+    """
     dic, aff = find_dictionary(langs, extra_dirs)
-    return GermanLexicon(dic, aff, frequent_zipf=frequent_zipf)
+    lex = GermanLexicon(dic, aff, frequent_zipf=frequent_zipf)
+    for path in allow_files:
+        lex.add(read_word_list(path))
+    return lex
+
+
+def read_word_list(path: str | Path) -> list[str]:
+    """Words of a list file: one a line, ``#`` starts a comment, blank lines ignored."""
+    words = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return words
