@@ -258,3 +258,25 @@ def test_repair_writer_keeps_line_breaks_and_numbers_collisions(tmp_path):
     second = writer.write("x/a.txt", "Zwei.\n")
     assert (first.name, second.name) == ("x__a.txt", "x__a-2.txt")
     assert first.read_bytes() == b"Eins.\r\n"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "qc.io.decode",
+        "qc.io.markup",
+        "qc.io.jsonl",
+        "qc.io.writers",
+        "qc.report.summary",
+        "qc.report.html",
+        "qc.report.jsonout",
+        "qc.cli",
+        "qc.bench",
+    ],
+)
+def test_docstring_examples_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0

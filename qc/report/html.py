@@ -42,8 +42,8 @@ td.t{font-family:ui-monospace,monospace;max-width:28em;word-wrap:break-word}
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def _title(f: Finding, n: int) -> str:
-    repair = describe_repair(f)
+def _title(f: Finding, n: int, text: str) -> str:
+    repair = describe_repair(f, text)
     return (f"#{n} {f.severity} {f.category}: {f.message}" + (f" — repair: {repair}" if repair else "")
             + f" ({f.detector}, {f.confidence:.2f})")
 
@@ -59,7 +59,7 @@ def highlight(text: str, findings: Sequence[Finding]) -> str:
     out: list[str] = []
     for a, b in zip(bounds, [*bounds[1:], None], strict=True):
         for n, f in points.get(a, []):
-            out.append(f'<mark class="{f.severity} point" title="{escape(_title(f, n))}"></mark>'
+            out.append(f'<mark class="{f.severity} point" title="{escape(_title(f, n, text))}"></mark>'
                        f'<sup class="n">{n}</sup>')
         if b is None:
             break
@@ -69,7 +69,7 @@ def highlight(text: str, findings: Sequence[Finding]) -> str:
             out.append(piece)
             continue
         top = max(active, key=lambda nf: ("info", "minor", "major").index(nf[1].severity))[1]
-        title = "\n".join(_title(f, n) for n, f in active)
+        title = "\n".join(_title(f, n, text) for n, f in active)
         out.append(f'<mark class="{top.severity}" title="{escape(title)}">{piece}</mark>')
         ending = [n for n, f in active if f.end == b]
         if ending:
@@ -87,7 +87,7 @@ def _findings_table(report: Report) -> str:
             f"<tr><td>{n}</td><td>{line}:{col}</td><td><mark class=\"{f.severity}\">{f.severity}</mark></td>"
             f"<td title=\"{escape(CATEGORIES.get(f.category, ''))}\">{escape(f.category)}</td>"
             f"<td class=\"t\">{escape(display_safe(f.text))}</td><td>{escape(f.message)}</td>"
-            f"<td>{escape(display_safe(describe_repair(f)))}</td>"
+            f"<td>{escape(display_safe(describe_repair(f, report.text)))}</td>"
             f"<td class=\"dim\">{escape(f.detector)} {f.confidence:.2f}</td></tr>"
         )
     return ("<table><tr><th>#</th><th>line:col</th><th>severity</th><th>category</th><th>text</th>"

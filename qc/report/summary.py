@@ -72,11 +72,24 @@ def best_repair(f: Finding) -> Repair | None:
     return max(f.repairs, key=lambda r: r.score) if f.repairs else None
 
 
-def describe_repair(f: Finding) -> str:
-    """A short human description of the finding's best repair: ``delete``, ``→ „x“`` or ``""``."""
+def describe_repair(f: Finding, text: str | None = None) -> str:
+    """The finding's best repair in words: ``delete``, ``→ “wird.”`` (the span as repaired) …
+
+    >>> from qc.model import Repair
+    >>> t = "treffen wird ."
+    >>> f = Finding.at(t, 8, 14, category="typography", severity="minor", message="m", confidence=1,
+    ...                detector="d", repairs=[Repair(12, 13, "")])
+    >>> describe_repair(f)
+    '→ “wird.”'
+    """
     r = best_repair(f)
     if r is None:
         return ""
-    if r.replacement == "":
-        return "delete"
-    return f"replace with “{r.replacement}”"
+    if (r.start, r.end) == (f.start, f.end):
+        return "delete" if r.replacement == "" else f"replace with “{r.replacement}”"
+    if f.start <= r.start <= r.end <= f.end:
+        a, b = r.start - f.start, r.end - f.start
+        return f"→ “{f.text[:a]}{r.replacement}{f.text[b:]}”"
+    if text is not None and 0 <= r.start <= r.end <= len(text):
+        return f"replace “{text[r.start:r.end]}” with “{r.replacement}”"
+    return f"replace {r.start}..{r.end} with “{r.replacement}”"

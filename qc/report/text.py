@@ -33,7 +33,9 @@ def finding_context(text: str, f: Finding) -> Text:
     line_end = len(text) if nl == -1 else nl
     lo = max(line_start, f.start - CONTEXT)
     hi = min(line_end, max(f.end, f.start) + CONTEXT)
-    out = Text("…" if lo > line_start else "", style="dim")
+    out = Text()
+    if lo > line_start:
+        out.append("…", style="dim")
     out.append(display_safe(text[lo : f.start]))
     span = text[f.start : f.end]
     if not span:
@@ -71,12 +73,12 @@ def print_report(console: Console, report: Report) -> None:
         row.append(f.severity.ljust(6), style=SEVERITY_LABEL[f.severity])
         row.append(f" {f.category}", style="bold")
         row.append(f"  {display_safe(f.message)}")
-        repair = describe_repair(f)
+        repair = describe_repair(f, report.text)
         if repair:
             row.append(f"  [{display_safe(repair)}]", style="green")
         row.append(f"  ({f.detector} {f.confidence:.2f})", style="dim")
-        console.print(row)
-        console.print(Text("          ").append_text(finding_context(report.text, f)), overflow="fold")
+        console.print(row, crop=False)
+        console.print(Text("          ").append_text(finding_context(report.text, f)), crop=False)
 
 
 def print_summary(console: Console, summary: Summary) -> None:
