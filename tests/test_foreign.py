@@ -17,10 +17,17 @@ def test_seed_foreign_lines_are_major_deletions(item: dict) -> None:
     assert [r.replacement for r in found[0].repairs] == [""]
 
 
-def test_untranslated_event_name_is_a_minor_finding() -> None:
+def test_untranslated_event_name_is_reported_as_info_by_default() -> None:
     (item,) = gold("untranslated")
-    found = overlapping(flagged(run("foreign", seed_text(item["doc"]))), item["start"], item["end"])
-    assert [(f.category, f.severity, f.text) for f in found] == [("untranslated", "minor", item["match"])]
+    found = overlapping(run("foreign", seed_text(item["doc"])), item["start"], item["end"])
+    assert [(f.category, f.severity, f.text) for f in found] == [("untranslated", "info", item["match"])]
+
+
+def test_untranslated_phrases_can_be_promoted_to_minor() -> None:
+    (item,) = gold("untranslated")
+    found = overlapping(flagged(run("foreign", seed_text(item["doc"]), phrase_severity="minor")),
+                        item["start"], item["end"])
+    assert [(f.category, f.severity) for f in found] == [("untranslated", "minor")]
 
 
 def test_no_seed_negative_is_flagged() -> None:
@@ -60,7 +67,7 @@ def test_foreign_agency_tag_from_the_data_file_is_flagged() -> None:
 
 def test_phrase_rule_can_be_switched_off() -> None:
     text = "Putin spricht heute beim Eastern Economic Forum in Wladiwostok."
-    assert flagged(run("foreign", text, untranslated_phrases=False)) == []
+    assert run("foreign", text, untranslated_phrases=False) == []
 
 
 def test_short_german_lines_are_not_foreign_by_word_evidence() -> None:

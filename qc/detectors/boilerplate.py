@@ -7,9 +7,16 @@ from the structural rule):
 * **teaser** — the line starts with a teaser/credit prefix ("Lesetipp:", "Im Video:");
 * **widget** — a short line contains a widget phrase ("Vorlesen lassen", "Lesedauer");
 * **share bar** — the line consists only of share/subscribe words ("Facebook Twitter E-Mail");
+* **label** — a short verb-less line of navigation words ("Weitere Videos", "Kommentare (12)");
+* **call to action** — a short "Verb Sie …" line about the page ("Folgen Sie uns auf Twitter");
+* **page vocabulary** — a short verb-less line with web-page words ("Empfehlungen der
+  Redaktion", "Datenschutzhinweis") whose other words do not occur elsewhere in the
+  article (subheadings share the article's topic words);
+* **pattern** — a line pattern from the data file ("Seite 1 von 3");
 * **structure** — unseen chrome: a short line with separators or arrow runs
   ("Gustav Knudsen | Reflexivum") without a finite verb or sentence punctuation.
 
+Lines that are in another language are left to the foreign-language detector.
 Phrase lists live in ``qc/data/boilerplate.toml`` (documented there, extendable with
 ``extra_file``). Every finding is ``boilerplate``, major, repaired by deleting the line.
 
@@ -24,12 +31,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from qc.detectors.base import Detector, DetectorOptions, register
 from qc.lang.data import load_data
-from qc.lang.evidence import word_zipfs
+from qc.lang.evidence import foreign_verdict, word_zipfs
 from qc.model import Document, Finding, Repair
 from qc.segment import Segmentation, Span
 
@@ -57,6 +65,13 @@ class _Lexicon:
     max_words: int
     widget_max_words: int
     chrome_words: frozenset[str]
+    cta_words: frozenset[str]
+    chrome_nouns: frozenset[str]
+    chrome_fillers: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    page_vocabulary: frozenset[str]
+    page_stems: tuple[str, ...]
+    max_topic_overlap: float
     separators: frozenset[str]
     structure_max_words: int
     finite_verbs: frozenset[str]
@@ -73,14 +88,37 @@ def _lexicon(extra_file: str | None) -> _Lexicon:
         max_words=int(lines["max_words"]),
         widget_max_words=int(lines["widget_max_words"]),
         chrome_words=frozenset(w.lower() for w in structure["chrome_words"]),
+        cta_words=frozenset(w.lower() for w in structure["cta_words"]),
+        chrome_nouns=frozenset(w.lower() for w in structure["chrome_nouns"]),
+        chrome_fillers=frozenset(w.lower() for w in structure["chrome_fillers"]),
+        patterns=tuple(re.compile(p, re.IGNORECASE) for p in lines["patterns"]),
+        page_vocabulary=frozenset(w.lower() for w in structure["page_vocabulary"]),
+        # long enough to be recognised inside compounds ("Datenschutzhinweis", "Plus-Abo" via hyphen)
+        page_stems=tuple(w.lower() for w in structure["page_vocabulary"] if len(w) >= 6),
+        max_topic_overlap=float(structure["max_topic_overlap"]),
         separators=frozenset(structure["separators"]),
         structure_max_words=int(structure["max_words"]),
         finite_verbs=frozenset(w.lower() for w in structure["finite_verbs"]),
     )
 
 
+def _article_vocabulary(lines: list[Span]) -> Counter[str]:
+    """How often each lower-cased word occurs in the article: the topic a subheading shares."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(w.lower() for w in _WORD.findall(line.text))
+    return counts
+
+
+def _ends_sentence(s: str, marks: str = ".!?") -> bool:
+    """Ends with sentence punctuation, closing quotes aside: 'Vielen Dank!“' is a sentence."""
+    return s.rstrip().rstrip("\"'“”»«›‹)").endswith(tuple(marks))
+
+
 def _norm(s: str) -> str:
-    return " ".join(s.strip(_EDGE_PUNCT).lower().split())
+    """Lower-cased, edge punctuation and counters removed: "Kommentare (12)" -> "kommentare"."""
+    s = re.sub(r"\(\d+\)|\d+", " ", s)
+    return " ".join(s.strip(_EDGE_PUNCT).lower().split()).strip(_EDGE_PUNCT)
 
 
 @register
@@ -110,12 +148,17 @@ class BoilerplateDetector(Detector):
         max_words = o.max_words or lex.max_words
         struct_max = o.structure_max_words or lex.structure_max_words
         lines = seg.content_lines
+        vocabulary = _article_vocabulary(lines)
         out: list[Finding] = []
         for i, line in enumerate(lines):
             hit = self._classify(line.text, lex, max_words, struct_max if (o.structural and i > 0) else 0)
+            if hit is None and o.structural and i > 0:
+                hit = self._page_vocabulary(line.text, lex, vocabulary)
             if hit is None:
                 continue
             rule, message, confidence = hit
+            if rule != "marker" and foreign_verdict(line.text).is_foreign:
+                continue  # "© Riproduzione riservata": the foreign-language detector reports it
             edge = i == 0 or i >= len(lines) - 2  # chrome gathers at the top and bottom
             out.append(self._delete(doc.text, line, rule, message, min(0.99, confidence + 0.03 * edge),
                                     {"line_index": i}))
@@ -135,6 +178,9 @@ class BoilerplateDetector(Detector):
         words = _WORD.findall(s)
         lower = s.lower().lstrip(_EDGE_PUNCT)
         if len(words) <= max_words:
+            for pattern in lex.patterns:
+                if pattern.search(s):
+                    return "pattern", "page chrome (line pattern)", 0.85
             for p in lex.prefixes:
                 if lower.startswith(p):
                     return "teaser", f"teaser or credit ‘{s[: len(p) + 1].strip()}…’ for other content", 0.9
@@ -142,27 +188,85 @@ class BoilerplateDetector(Detector):
             for p in lex.widget_phrases if short else ():
                 if p in lower:
                     return "widget", f"page widget (‘{p}’)", 0.9
-        if words and all(w.lower() in lex.chrome_words for w in words):
+        letters = [w for w in words if not w.isdigit()]
+        lowered = [w.lower() for w in letters]
+        if lowered and all(w in lex.chrome_words for w in lowered):
             return "share-bar", "share/subscribe buttons", 0.9
-        if struct_max and len(words) <= struct_max and self._structural_chrome(s, words, lex):
+        if (
+            len(lowered) <= 4
+            and not _ends_sentence(s)
+            and any(w in lex.chrome_nouns for w in lowered)
+            and all(w in lex.chrome_nouns or w in lex.chrome_fillers or w in lex.chrome_words
+                    for w in lowered)
+        ):
+            return "label", "navigation or widget label", 0.85
+        if len(lowered) <= 4 and not _ends_sentence(s):
+            parts = [p for w in lowered for p in w.split("-")]
+            if any(p in lex.chrome_nouns for p in parts) and all(
+                p in lex.chrome_nouns or p in lex.chrome_fillers or p in lex.chrome_words for p in parts
+            ):
+                return "label", "navigation or widget label", 0.85
+        if 2 <= len(lowered) <= 8 and len(letters) > 1 and letters[1] == "Sie" and letters[0][0].isupper():
+            addressed = [part for w in lowered[2:] for part in w.split("-")]
+            if not _ends_sentence(s) and any(
+                w in lex.cta_words or w.startswith("unser") for w in addressed  # "Folgen Sie unserem …"
+            ):
+                return "call-to-action", "call to action of the page (‘… Sie …’)", 0.8
+        if struct_max and len(letters) <= struct_max and self._structural_chrome(s, letters, lex):
             return "structure", "short line with separators and no verb: byline or widget of a page", 0.75
         return None
+
+    def _page_vocabulary(
+        self, s: str, lex: _Lexicon, vocabulary: Counter[str]
+    ) -> tuple[str, str, float] | None:
+        """A short verb-less line with web-page words that shares no topic with the article."""
+        if _ends_sentence(s):
+            return None
+        letters = [w for w in _WORD.findall(s) if not w.isdigit()]
+        if not letters or len(letters) > 6 or self._has_finite_verb(letters, lex):
+            return None
+        # "Artikel 5 des Vertrags" is a legal article, not the page's
+        hits = [w for w in letters if self._is_page_word(w.lower(), lex) and not re.search(rf"{w}\s+\d", s)]
+        if not hits:
+            return None
+        content = [
+            w.lower() for w in letters if len(w) >= 4 and w not in hits and word_zipfs(w.lower())[0] < 5.5
+        ]
+        # the line's own words are counted in the vocabulary once
+        shared = sum(1 for w in content if vocabulary[w] > 1)
+        if content and shared / len(content) > lex.max_topic_overlap:
+            return None
+        return "page-vocabulary", f"web-page label (‘{hits[0]}’) unrelated to the article", 0.75
+
+    @staticmethod
+    def _is_page_word(word: str, lex: _Lexicon) -> bool:
+        return word in lex.page_vocabulary or any(
+            part in lex.page_vocabulary or any(part.startswith(v) or part.endswith(v) for v in lex.page_stems)
+            for part in word.split("-")
+        )
+
+    @staticmethod
+    def _has_finite_verb(words: list[str], lex: _Lexicon) -> bool:
+        for w in words[1:]:
+            lw = w.lower()
+            if lw in lex.finite_verbs:
+                return True
+            # present tense 3rd person ("liefert", "lässt"); past forms are listed in the data file
+            if w[0].islower() and len(w) > 3 and lw.endswith("t") and word_zipfs(lw)[0] >= 3.0:
+                return True
+        return False
 
     @staticmethod
     def _structural_chrome(s: str, words: list[str], lex: _Lexicon) -> bool:
         seps = sum(c in lex.separators for c in s)
         if not seps or not words:
             return False
-        if s.rstrip().endswith((".", "!", "?", ":")) and seps < 2:
+        if _ends_sentence(s, ".!?:") and seps < 2:
             return False  # a sentence (or a headline question) that happens to hold a separator
-        for w in words[1:]:
-            lw = w.lower()
-            if lw in lex.finite_verbs:
-                return False
-            # lower-case words ending like a finite verb ("lässt", "fuhr" aside): a sentence
-            if w[0].islower() and len(w) > 3 and lw.endswith(("t", "te", "ten")) and word_zipfs(lw)[0] >= 3.0:
-                return False
-        return True
+        if re.search(r":\s+\w+\s+\w+", s):
+            return False  # "Scholz | Macron: Europas Antwort" is a headline with a colon
+        # lower-case words ending like a finite verb ("lässt"; "fuhr" slips through): a sentence
+        return not BoilerplateDetector._has_finite_verb(words, lex)
 
     def _delete(self, text: str, line: Span, rule: str, message: str, confidence: float,
                 evidence: dict[str, object]) -> Finding:

@@ -8,6 +8,8 @@ Rules:
 * **bare field** — a lower-case English key and a date/number without separator
   (" date 2023-09 Es dauert …"), at the start of a line or after a sentence;
 * **timestamp** — an ISO date/time as a whole line or opening a line;
+* **dateline** — a short line that is a date (and time) with a few words around it
+  ("Aktualisiert am 12.09.2023", "Von Max Muster | 12.09.2023, 10:22 Uhr");
 * **category slug** — a line shaped like a slug ("toi-allgemeines") whose words are
   not clearly another language (those are the foreign-language detector's);
 * **URL** — a line that is only a URL; **JSON** — a line of ``"key": value`` pairs.
@@ -41,8 +43,16 @@ _ISO = r"\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\
 _GERMAN_DATE = r"\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s\d{1,2}[:.]\d{2}(?:\sUhr)?)?"
 _VALUE = rf"(?:{_ISO}|{_GERMAN_DATE}|\d{{3,}}|[a-z0-9]+(?:[-_][a-z0-9]+)+)"
 _ISO_LINE = re.compile(rf"{_ISO}")
+_MONTHS = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+# a full date with a year, optionally a time: the core of a dateline
+_DATE_TIME = re.compile(
+    rf"(?:{_ISO}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}\.\s?(?:{_MONTHS})\s\d{{4}})"
+    r"(?:,?\s*(?:um\s)?\d{1,2}[:.]\d{2}(?:\s?Uhr)?)?"
+)
 _ISO_OPENING = re.compile(rf"[ \t]*{_ISO}(?=[ \t]+\S)[ \t]+")
-_URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
+_URL_LINE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:de|at|ch|com|org|net|eu|it|fr|es|uk|info|io|news)/?"
+)
 _JSON_PAIR = re.compile(r"\"[\w-]+\"\s*:\s*")
 
 
@@ -68,6 +78,7 @@ class _Patterns:
     field_prefix: re.Pattern[str]
     bare: re.Pattern[str]
     max_words: int
+    dateline_max_words: int
 
 
 @cache
@@ -82,6 +93,7 @@ def _patterns(extra_file: str | None) -> _Patterns:
         bare=re.compile(rf"(?:^[ \t]*|(?<=[.!?“\"])[ \t]+)(?:{bare})[ \t]*[:=]?[ \t]*{_VALUE}(?:[ \t]+|$)",
                         re.MULTILINE),
         max_words=int(data["max_words"]),
+        dateline_max_words=int(data["dateline_max_words"]),
     )
 
 
@@ -150,6 +162,11 @@ class MetadataLeakDetector(Detector):
             return "field-line", f"metadata field ‘{s.split(':')[0].split('=')[0].strip()}’ in the body"
         if o.category_slugs and is_slug(s) and not foreign_verdict(slug_words(s)).is_foreign:
             return "category-slug", f"category slug ‘{s}’ of the source site"
+        m = _DATE_TIME.search(s)
+        if m is not None and not s.rstrip().endswith(("?", "!")):
+            rest = re.findall(r"[^\W\d_]+", s[: m.start()] + " " + s[m.end() :])
+            if len(rest) <= pats.dateline_max_words:
+                return "dateline", f"timestamp or dateline ‘{s}’ of the page"
         return None
 
     def _delete(self, text: str, start: int, end: int, rule: str, message: str, confidence: float) -> Finding:

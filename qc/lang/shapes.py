@@ -33,7 +33,7 @@ def slug_words(text: str) -> str:
 
 def agency_tag_parts(text: str) -> list[str] | None:
     """The slash-separated parts of a whole-string agency tag, or None."""
-    m = _TAG.fullmatch(text.strip())
+    m = _TAG.fullmatch(text.strip().rstrip(".,;"))
     if not m:
         return None
     return [p.strip() for p in m.group(1).split("/")]
