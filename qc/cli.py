@@ -23,9 +23,8 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, NoReturn, TextIO
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -82,12 +81,12 @@ def exit_code(summary: Summary, fail_on: FailOn = FailOn.review) -> int:
 class BenchGroup(TyperGroup):
     """``qc bench``: commands come from :mod:`qc.bench` modules, imported only when used."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: typer.Context) -> list[str]:
         from qc import bench
 
         return sorted(set(super().list_commands(ctx)) | set(bench.available()))
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
         from qc import bench
 
         cmd = super().get_command(ctx, cmd_name)
@@ -121,16 +120,22 @@ else:
 # ---------------------------------------------------------------- shared helpers
 
 
+def usage_error(message: str) -> NoReturn:
+    """Print ``Error: message`` to stderr and exit with code 2 (as for a bad option)."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def build_config(config: Path | None, no_lm: bool, lm: str | None, effort: Effort | None) -> Config:
     """The configuration file (if any) with the command-line LM switches applied."""
     if no_lm and lm:
-        raise click.UsageError("--no-lm and --lm exclude each other")
+        usage_error("--no-lm and --lm exclude each other")
     try:
         cfg = Config.from_toml(config) if config else Config()
     except FileNotFoundError:
-        raise click.BadParameter(f"no such file: {config}", param_hint="--config") from None
+        raise typer.BadParameter(f"no such file: {config}", param_hint="--config") from None
     except (ValueError, TypeError, UnicodeDecodeError) as exc:  # TOMLDecodeError is a ValueError
-        raise click.BadParameter(str(exc), param_hint="--config") from None
+        raise typer.BadParameter(str(exc), param_hint="--config") from None
     if no_lm:
         cfg.lm.enabled = False
     if lm:
@@ -147,13 +152,13 @@ def build_checker(cfg: Config):  # -> Checker; imported here so `qc --help` stay
     try:
         return Checker(cfg)
     except (ValueError, TypeError, OSError) as exc:  # bad detector options, missing model files
-        raise click.UsageError(f"cannot set up the checker: {exc}") from None
+        usage_error(f"cannot set up the checker: {exc}")
 
 
 def _read_side_file(path: Path, option: str, max_size: int) -> str:
     doc = read_text_file(str(path), max_size=max_size)
     if doc.error:
-        raise click.BadParameter(f"{path}: {doc.error}", param_hint=option)
+        raise typer.BadParameter(f"{path}: {doc.error}", param_hint=option)
     return doc.text
 
 
@@ -236,14 +241,14 @@ def check(
     cfg = build_config(config, no_lm, lm, effort)
     sources = expand_paths(paths)
     if sum(s.kind == "stdin" for s in sources) > 1:
-        raise click.UsageError("- (stdin) can be given only once")
+        usage_error("- (stdin) can be given only once")
     docs: Iterable[Document] = (d for s in sources for d in read_source(s, max_size=max_size))
     total = count_documents(sources)
     if source or reference or source_lang:
         first = list(islice(docs, 2))
         if len(first) != 1:
-            raise click.UsageError("--source/--reference/--source-lang need exactly one document "
-                                   f"(got {'more' if first else 'none'}); use JSONL fields for batches")
+            usage_error("--source/--reference/--source-lang need exactly one document "
+                        f"(got {'more' if first else 'none'}); use JSONL fields for batches")
         doc = first[0]
         if source:
             doc.source = _read_side_file(source, "--source", max_size)
@@ -287,7 +292,7 @@ def check(
             else:
                 reports_kept.append(report)
         if summary.documents == 0:
-            raise click.UsageError("no documents found (folders are searched for *.txt and *.jsonl)")
+            usage_error("no documents found (folders are searched for *.txt and *.jsonl)")
         if fmt is Format.json:
             from qc.report import json_document
 
@@ -330,12 +335,12 @@ def eval_(
         gold_items = read_jsonl(gold)
         negative_items = read_jsonl(negatives) if negatives else []
     except (OSError, ValueError) as exc:
-        raise click.UsageError(f"cannot read annotations: {exc}") from None
+        usage_error(f"cannot read annotations: {exc}")
     sources = expand_paths(paths or [str(p) for p in sorted(gold.parent.glob("*.txt"))])
     checker = build_checker(cfg)
     reports = [checker.check(d) for s in sources for d in read_source(s)]
     if not reports:
-        raise click.UsageError("no documents to check")
+        usage_error("no documents to check")
     ev = evaluate(reports, gold_items, negative_items)
     errors = [r for r in reports if r.verdict == "error"]
     with open_output(output) as out:
