@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,13 +67,16 @@ class SpellingOptions(DetectorOptions):
 
 
 # Chunks (whitespace-separated) that are addresses, handles or placeholders, not words.
-_SKIP_CHUNK = re.compile(
-    r"\S*(?:://|www\.|@|#|\\|[\w-]\.(?:com|org|net|de|at|ch|eu|info|io|gov|uk|ru|it|fr)\b)\S*",
-    re.IGNORECASE,
+_ADDRESS_HINT = re.compile(
+    r"://|www\.|@|#|\\|(?<=\w)\.(?:com|org|net|de|at|ch|eu|info|io|gov|uk|ru|it|fr)\b", re.IGNORECASE
 )
 _STOP = re.compile(r"[.!?](?=\s)")
 # A word: letters with inner hyphens, apostrophes and gender marks (":", "*", "_", "·", "/").
 _WORD = re.compile(r"[^\W\d_]+(?:(?:[-'’]|[:*_·/](?=in))[^\W\d_]+)*")
+# A candidate word, not glued to digits or underscores ("A380b", "var_name") and no half of
+# a suspended compound ("Staats- und", "Ein- und -ausfuhr"); a word after "digits-" is
+# checked ("122-Millimeter-Raketen" as "Millimeter-Raketen").
+_CANDIDATE = re.compile(rf"(?<![\w'’])(?<![^\d\n]-)(?>{_WORD.pattern})(?![-_\d])")
 _GENDER = re.compile(r"^(?P<base>[^\W\d_]{3,})(?:[:*_·/]|(?=In))[Ii]n(?P<pl>nen)?$")
 _QUOTED = re.compile(r"„[^„“\n]*“|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«|«[^«»\n]*»")
 
@@ -163,21 +165,18 @@ class SpellingDetector(Detector):
     # -- detection ------------------------------------------------------------------------------
     def detect(self, doc: Document, seg: Segmentation) -> list[Finding]:
         text = doc.text
-        words = self._candidate_words(text)
-        unknown = [p for w in words if not self._accepted(w.text) for p in self._unknown_parts(w)]
-        if not unknown:
-            return []
-        counts = Counter(w.text for w in words)
+        unknown = [p for w in self._unknown_words(text) for p in self._unknown_parts(w)]
         findings: list[Finding] = []
         for w in unknown:
-            if w.text[0].isupper() and (
-                counts[w.text] >= self.options.name_recurrence or _is_genitive(self.lexicon, w.text)
-            ):
-                continue
             if self._foreign_name(w.text):
                 continue
+            if w.text[0].isupper() and (
+                _is_genitive(self.lexicon, w.text)
+                or _occurrences(text, w.text) >= self.options.name_recurrence
+            ):
+                continue
             near = self._likely_typos_of(w.text)
-            if near and not self._in_foreign_fragment(text, w, words, unknown):
+            if near and not self._in_foreign_fragment(text, w, unknown):
                 findings.append(self._finding(text, w, near))
         return findings
 
@@ -198,35 +197,33 @@ class SpellingDetector(Detector):
             pos += len(part) + 1
         return out
 
-    def _candidate_words(self, text: str) -> list[_Word]:
-        """Words worth checking, with offsets; addresses, acronyms, numbers etc. skipped."""
+    def _unknown_words(self, text: str) -> list[_Word]:
+        """Candidate words the lexicon does not accept; addresses, acronyms, numbers etc. skipped.
+
+        Hot loop: most words are known, so a known word costs one regex match and one
+        cached lookup; everything else is checked only for the few unknown ones.
+        """
         min_len = self.options.min_length
-        skip = [(m.start(), m.end()) for m in _SKIP_CHUNK.finditer(text)]
-        n = len(text)
+        lex = self.lexicon
+        skip: list[tuple[int, int]] | None = None
         out: list[_Word] = []
-        for m in _WORD.finditer(text):
-            word, s, e = m.group(), m.start(), m.end()
-            after = text[e] if e < n else " "
-            before = text[s - 1] if s else " "
-            # halves of suspended compounds ("Staats- und", "Ein- und -ausfuhr"); a part
-            # after digits is checked ("122-Millimeter-Raketen" as "Millimeter-Raketen");
-            # words glued to digits or underscores are codes ("A380b", "var_name")
-            if after == "-" or after == "_" or after.isdigit() or before == "_":
+        for m in _CANDIDATE.finditer(text):
+            word = m.group()
+            if len(word) < min_len or _accepted(lex, word):
                 continue
-            if before == "-" and not (s >= 2 and text[s - 2].isdigit()):
-                continue
-            if before.isdigit():
-                continue
+            s = m.start()
+            if skip is None:
+                skip = _skip_spans(text)
             if skip and any(a <= s < b for a, b in skip):
                 continue
             if "'" in word or "’" in word:
                 out.extend(_Word(ps, ps + len(p), p) for p, ps in _strip_apostrophe(word, s)
-                           if len(p) >= min_len and not _has_inner_capital(p))
-            elif len(word) >= min_len and ("-" in word or not _has_inner_capital(word)):
-                out.append(_Word(s, e, word))
+                           if len(p) >= min_len and not _has_inner_capital(p) and not _accepted(lex, p))
+            elif "-" in word or not _has_inner_capital(word):
+                out.append(_Word(s, m.end(), word))
         return out
 
-    def _in_foreign_fragment(self, text: str, w: _Word, words: list[_Word], unknown: list[_Word]) -> bool:
+    def _in_foreign_fragment(self, text: str, w: _Word, unknown: list[_Word]) -> bool:
         """The word sits in a sentence or quotation whose lower-case words are mostly unknown:
         foreign text (names, being capitalised, do not count)."""
         spans = [_sentence_around(text, w.start, w.end)]
@@ -234,9 +231,11 @@ class SpellingDetector(Detector):
                   if m.start() <= w.start and w.end <= m.end()]
         unknown_starts = {u.start for u in unknown}
         share = self.options.foreign_fragment_share
+        min_len = self.options.min_length
         for s, e in spans:
-            inside = [x for x in words if s <= x.start and x.end <= e and x.text[0].islower()]
-            n_unknown = sum(1 for x in inside if x.start in unknown_starts)
+            inside = [m.start() for m in _CANDIDATE.finditer(text, s, e)
+                      if len(m.group()) >= min_len and m.group()[0].islower()]
+            n_unknown = sum(1 for x in inside if x in unknown_starts)
             if n_unknown >= 2 and n_unknown >= share * len(inside):
                 return True
         return False
@@ -263,6 +262,27 @@ class SpellingDetector(Detector):
             evidence={"dictionary": lex.path.name, "near_frequent": list(near),
                       "zipf": round(lex.zipf(w.text, "de"), 2)},
         )
+
+
+def _occurrences(text: str, word: str) -> int:
+    """How often the word occurs as a whole word."""
+    if text.count(word) < 2:  # cheap first: most unknown words occur once
+        return text.count(word)
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+
+
+def _skip_spans(text: str) -> list[tuple[int, int]]:
+    """Whitespace-delimited chunks that are URLs, e-mail addresses, handles or #placeholders#."""
+    spans = []
+    for m in _ADDRESS_HINT.finditer(text):
+        s, e = m.start(), m.end()
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        if not spans or s >= spans[-1][1]:
+            spans.append((s, e))
+    return spans
 
 
 def _line_around(text: str, start: int) -> tuple[int, int]:

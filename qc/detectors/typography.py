@@ -46,14 +46,16 @@ class TypographyOptions(DetectorOptions):
 # A space run before . , ; : ! ? after a word, a number or a closing quote/bracket, with
 # the mark ending the word: followed by a space, the line end or a closing quote/bracket.
 # ".." and "…" (ellipses) and ":)" / ";)" (emoticons) are excluded.
+# (Patterns start with a character class, not a lookbehind, so the regex engine can
+# skip ahead quickly; the character before a match is checked in Python.)
 _SPACE_BEFORE = re.compile(
-    rf"(?<=[\w{re.escape(CLOSING)}])(?P<sp>[{SPACES}]+)(?P<p>[.,;:!?])"
-    rf"(?![.…])(?=[\s{re.escape(CLOSING.replace(')', ''))}]|$)"
+    rf"(?P<sp>[{SPACES}]+)(?P<p>[.,;:!?])(?![.…])(?=[\s{re.escape(CLOSING.replace(')', ''))}]|$)"
 )
+_SPACE_MARK_HINT = re.compile(" [.,;:!?]")
 _WORD_BEFORE = re.compile(r"\S+$")
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_DOUBLE_SPACE = re.compile(r"[ \u00a0]{2,}(?=\S)")
 _OPEN_QUOTE_SPACE = re.compile(rf"„(?P<sp>[{SPACES}]+)(?=\S)")
-_CLOSE_QUOTE_SPACE = re.compile(rf"(?<=\S)(?P<sp>[{SPACES}]+)“(?=[\s.,;:!?)]|$)")
+_CLOSE_QUOTE_SPACE = re.compile(rf"(?P<sp>[{SPACES}]+)“(?=[\s.,;:!?)]|$)")
 # Arrows, box drawing, blocks, geometric shapes, private use, replacement characters.
 _STRAY = "\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f\u2500-\u25ff\ue000-\uf8ff\ufffc\ufffd"
 _SYMBOL_RUN = re.compile(rf"[{_STRAY}](?:[ ]?[{_STRAY}])+")
@@ -130,8 +132,13 @@ def space_before_punctuation(text: str) -> Iterator[Finding]:
 
     Sports scores and ratios with spaces on both sides ("3 : 1") are left alone.
     """
+    if not (_SPACE_MARK_HINT.search(text) or any(sp in text for sp in SPACES[1:])):
+        return  # cheap test first (a literal-prefix regex is fast): most texts have no such fault
     for m in _SPACE_BEFORE.finditer(text):
         sp_start, sp_end, mark = m.start("sp"), m.end("sp"), m.group("p")
+        before = text[sp_start - 1] if sp_start else "\n"
+        if not (before.isalnum() or before == "_" or before in CLOSING):
+            continue  # after a dash, an opening bracket or at the line start
         if mark == ":" and text[sp_start - 1].isdigit() and re.match(r"[ \u00a0]?\d", text[m.end():]):
             continue  # "3 : 1"
         line_start = text.rfind("\n", 0, sp_start) + 1
@@ -143,11 +150,15 @@ def space_before_punctuation(text: str) -> Iterator[Finding]:
 
 def spaces_inside_quotes(text: str) -> Iterator[Finding]:
     """ "„ Wir" → "„Wir"; "kommen “" → "kommen“" (German quotes only: „ opens, “ closes)."""
+    if "„" not in text:
+        return  # both checks need a German opening quote
     for m in _OPEN_QUOTE_SPACE.finditer(text):
         end = m.end() + len(re.match(r"\S*", text[m.end():]).group())  # type: ignore[union-attr]
         yield _typo(text, m.start(), end, "space after opening quote „",
                     [Repair(m.start("sp"), m.end("sp"), "")], 0.85, rule="space-inside-quotes")
     for m in _CLOSE_QUOTE_SPACE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start : m.start()]
         if before.count("„") <= before.count("“"):
@@ -160,7 +171,11 @@ def spaces_inside_quotes(text: str) -> Iterator[Finding]:
 
 def double_spaces(text: str) -> Iterator[Finding]:
     """Two or more spaces between words inside a line → one space."""
+    if "  " not in text and "\u00a0" not in text:
+        return
     for m in _DOUBLE_SPACE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            continue  # indentation, not a gap between words
         yield _typo(text, m.start(), m.end(), "several spaces between words",
                     [Repair(m.start(), m.end(), " ")], 0.8, rule="double-space")
 
@@ -246,6 +261,8 @@ def unbalanced_quotes(text: str) -> Iterator[Finding]:
     next line opens again is a quotation running over paragraphs (journalistic
     convention) and is left alone; so are inch marks (16").
     """
+    if not _QUOTE_CHARS.search(text):
+        return
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for idx, (pos, line) in enumerate(lines):
         if not _QUOTE_CHARS.search(line):
