@@ -60,17 +60,17 @@ class BoilerplateOptions(DetectorOptions):
 @dataclass(frozen=True)
 class _Lexicon:
     exact: frozenset[str]
-    prefixes: tuple[str, ...]
-    widget_phrases: tuple[str, ...]
+    prefixes: re.Pattern[str]
+    widget_phrases: re.Pattern[str]
     max_words: int
     widget_max_words: int
     chrome_words: frozenset[str]
     cta_words: frozenset[str]
     chrome_nouns: frozenset[str]
     chrome_fillers: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str]
     page_vocabulary: frozenset[str]
-    page_stems: tuple[str, ...]
+    page_stems: re.Pattern[str]
     max_topic_overlap: float
     separators: frozenset[str]
     structure_max_words: int
@@ -83,18 +83,20 @@ def _lexicon(extra_file: str | None) -> _Lexicon:
     lines, structure = data["lines"], data["structure"]
     return _Lexicon(
         exact=frozenset(_norm(x) for x in lines["exact"]),
-        prefixes=tuple(sorted((p.lower() for p in lines["prefixes"]), key=len, reverse=True)),
-        widget_phrases=tuple(p.lower() for p in lines["widget_phrases"]),
+        prefixes=_alternation(lines["prefixes"]),
+        widget_phrases=_alternation(lines["widget_phrases"]),
         max_words=int(lines["max_words"]),
         widget_max_words=int(lines["widget_max_words"]),
         chrome_words=frozenset(w.lower() for w in structure["chrome_words"]),
         cta_words=frozenset(w.lower() for w in structure["cta_words"]),
         chrome_nouns=frozenset(w.lower() for w in structure["chrome_nouns"]),
         chrome_fillers=frozenset(w.lower() for w in structure["chrome_fillers"]),
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in lines["patterns"]),
+        patterns=re.compile("|".join(f"(?:{p})" for p in lines["patterns"]), re.IGNORECASE),
         page_vocabulary=frozenset(w.lower() for w in structure["page_vocabulary"]),
         # long enough to be recognised inside compounds ("Datenschutzhinweis", "Plus-Abo" via hyphen)
-        page_stems=tuple(w.lower() for w in structure["page_vocabulary"] if len(w) >= 6),
+        page_stems=re.compile(
+            "|".join(rf"^{re.escape(w)}|{re.escape(w)}$" for w in structure["page_vocabulary"] if len(w) >= 6)
+        ),
         max_topic_overlap=float(structure["max_topic_overlap"]),
         separators=frozenset(structure["separators"]),
         structure_max_words=int(structure["max_words"]),
@@ -102,12 +104,15 @@ def _lexicon(extra_file: str | None) -> _Lexicon:
     )
 
 
-def _article_vocabulary(lines: list[Span]) -> Counter[str]:
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    """One regex for a phrase list (longest first), matched against lower-cased lines."""
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in ordered))
+
+
+def _article_vocabulary(text: str) -> Counter[str]:
     """How often each lower-cased word occurs in the article: the topic a subheading shares."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        counts.update(w.lower() for w in _WORD.findall(line.text))
-    return counts
+    return Counter(_WORD.findall(text.lower()))
 
 
 def _ends_sentence(s: str, marks: str = ".!?") -> bool:
@@ -148,11 +153,16 @@ class BoilerplateDetector(Detector):
         max_words = o.max_words or lex.max_words
         struct_max = o.structure_max_words or lex.structure_max_words
         lines = seg.content_lines
-        vocabulary = _article_vocabulary(lines)
+        longest = max(max_words, struct_max, lex.widget_max_words)
+        vocabulary: Counter[str] | None = None  # built on demand: most articles never need it
         out: list[Finding] = []
         for i, line in enumerate(lines):
+            if line.text.count(" ") > longest + 5:
+                continue  # a paragraph, far longer than any chrome line
             hit = self._classify(line.text, lex, max_words, struct_max if (o.structural and i > 0) else 0)
-            if hit is None and o.structural and i > 0:
+            if hit is None and o.structural and i > 0 and line.text.count(" ") < 8:
+                if vocabulary is None:
+                    vocabulary = _article_vocabulary(doc.text)
                 hit = self._page_vocabulary(line.text, lex, vocabulary)
             if hit is None:
                 continue
@@ -178,16 +188,16 @@ class BoilerplateDetector(Detector):
         words = _WORD.findall(s)
         lower = s.lower().lstrip(_EDGE_PUNCT)
         if len(words) <= max_words:
-            for pattern in lex.patterns:
-                if pattern.search(s):
-                    return "pattern", "page chrome (line pattern)", 0.85
-            for p in lex.prefixes:
-                if lower.startswith(p):
-                    return "teaser", f"teaser or credit ‘{s[: len(p) + 1].strip()}…’ for other content", 0.9
+            if lex.patterns.search(s):
+                return "pattern", "page chrome (line pattern)", 0.85
+            m = lex.prefixes.match(lower)
+            if m:
+                shown = s[: len(m.group()) + 1].strip()
+                return "teaser", f"teaser or credit ‘{shown}…’ for other content", 0.9
             short = len(words) <= lex.widget_max_words or any(c in lex.separators for c in s)
-            for p in lex.widget_phrases if short else ():
-                if p in lower:
-                    return "widget", f"page widget (‘{p}’)", 0.9
+            m = lex.widget_phrases.search(lower) if short else None
+            if m:
+                return "widget", f"page widget (‘{m.group()}’)", 0.9
         letters = [w for w in words if not w.isdigit()]
         lowered = [w.lower() for w in letters]
         if lowered and all(w in lex.chrome_words for w in lowered):
@@ -240,9 +250,10 @@ class BoilerplateDetector(Detector):
 
     @staticmethod
     def _is_page_word(word: str, lex: _Lexicon) -> bool:
-        return word in lex.page_vocabulary or any(
-            part in lex.page_vocabulary or any(part.startswith(v) or part.endswith(v) for v in lex.page_stems)
-            for part in word.split("-")
+        return (
+            word in lex.page_vocabulary
+            or any(part in lex.page_vocabulary for part in word.split("-"))
+            or lex.page_stems.search(word) is not None
         )
 
     @staticmethod

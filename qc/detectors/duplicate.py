@@ -28,6 +28,11 @@ from qc.segment import Segmentation, Span
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _key(text: str) -> tuple[str, ...]:
+    """Lower-cased words of ``text``, punctuation ignored: the identity of a line or sentence."""
+    return tuple(_WORD.findall(text.lower()))
+
+
 @dataclasses.dataclass
 class DuplicateOptions(DetectorOptions):
     #: fewest words a line needs to count as a copy of (part of) the headline
@@ -77,10 +82,10 @@ class DuplicateDetector(Detector):
         if not lines:
             return []
         out: list[Finding] = []
-        headline = [w for _, _, w in _words(lines[0].text)]
+        headline = list(_key(lines[0].text))
         seen: dict[tuple[str, ...], Span] = {tuple(headline): lines[0]}
         for line in lines[1:]:
-            key = tuple(_WORD.findall(line.text.lower()))
+            key = _key(line.text)
             if len(key) >= o.repeat_min_words and len(line.text) >= o.repeat_min_chars and key in seen:
                 where = "the headline" if seen[key] is lines[0] else "an earlier line"
                 out.append(self._delete(text, line.start, line.end, "repeat", f"line repeats {where}", 0.95))
@@ -118,13 +123,17 @@ class DuplicateDetector(Detector):
     def _repeated_sentences(self, text: str, seg: Segmentation, found: list[Finding],
                             o: DuplicateOptions) -> list[Finding]:
         out = []
-        seen: set[tuple[str, ...]] = set()
+        seen: set[str] = set()
         for line in seg.content_lines:
             spans = rough_sentences(text, line.start, line.end)
             for s_start, s_end in spans:
-                key = tuple(_WORD.findall(text[s_start:s_end].lower()))
-                if len(key) < o.repeat_min_words or s_end - s_start < o.repeat_min_chars:
+                if s_end - s_start < o.repeat_min_chars:
                     continue
+                # a verbatim repeat: blanks and case aside (cheaper than word keys on every sentence)
+                words = text[s_start:s_end].lower().split()
+                if len(words) < o.repeat_min_words:
+                    continue
+                key = " ".join(words)
                 if key in seen and len(spans) > 1 and not any(
                     f.start <= s_start and s_end <= f.end for f in found
                 ):

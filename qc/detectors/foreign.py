@@ -213,8 +213,11 @@ class ForeignLanguageDetector(Detector):
     def _english_phrases(self, text: str, line: Span, o: ForeignOptions, keep_names: tuple[str, ...],
                          skip: list[Finding]) -> list[Finding]:
         s = line.text
-        if not _CAP_RUN.search(s):
-            return []
+        if not any(
+            sum(self._clearly_english(w, o) for w in m.group().split(" ")) >= o.phrase_min_english
+            for m in _CAP_RUN.finditer(s)
+        ):
+            return []  # the common case: German capitalised nouns and names only
         # mask names German keeps in English; same length keeps the offsets
         s = _keep_pattern(keep_names).sub(lambda m: "#" * len(m.group()), s)
         out = []

@@ -77,6 +77,7 @@ class _Patterns:
     field_line: re.Pattern[str]
     field_prefix: re.Pattern[str]
     bare: re.Pattern[str]
+    bare_names: tuple[str, ...]
     max_words: int
     dateline_max_words: int
 
@@ -92,6 +93,7 @@ def _patterns(extra_file: str | None) -> _Patterns:
         # at a line start (with its surrounding blanks) or after a sentence (leading blank only)
         bare=re.compile(rf"(?:^[ \t]*|(?<=[.!?“\"])[ \t]+)(?:{bare})[ \t]*[:=]?[ \t]*{_VALUE}(?:[ \t]+|$)",
                         re.MULTILINE),
+        bare_names=tuple(data["bare_names"]),
         max_words=int(data["max_words"]),
         dateline_max_words=int(data["dateline_max_words"]),
     )
@@ -139,7 +141,8 @@ class MetadataLeakDetector(Detector):
                 out.append(self._delete(text, line.start + m.start(), line.start + m.end(), "field-prefix",
                                         f"metadata field ‘{m.group().strip()}’ opens the paragraph", 0.85))
         # bare fields also inside lines, over the raw text so that leading blanks are kept
-        for m in pats.bare.finditer(text):
+        bare = pats.bare.finditer(text) if any(n in text for n in pats.bare_names) else ()
+        for m in bare:
             if any(f.start <= m.start() and m.end() <= f.end for f in out):
                 continue
             out = [f for f in out if not (m.start() <= f.start and f.end <= m.end())]
@@ -152,12 +155,14 @@ class MetadataLeakDetector(Detector):
         line: Span, pats: _Patterns, max_words: int, o: MetadataOptions
     ) -> tuple[str, str] | None:
         s = line.text
+        if '":' in s and len(_JSON_PAIR.findall(s)) >= 2:
+            return "json", "JSON metadata in the body"
+        if s.count(" ") > max(max_words, pats.dateline_max_words + 8):
+            return None  # a paragraph: only JSON and opening fields can hide in it
         if _ISO_LINE.fullmatch(s):
             return "timestamp", f"timestamp ‘{s}’ as a line of the body"
         if _URL_LINE.fullmatch(s):
             return "url", "URL of the source page as a line of the body"
-        if len(_JSON_PAIR.findall(s)) >= 2:
-            return "json", "JSON metadata in the body"
         if len(s.split()) <= max_words and pats.field_line.fullmatch(s) and not _sentence_value(s):
             return "field-line", f"metadata field ‘{s.split(':')[0].split('=')[0].strip()}’ in the body"
         if o.category_slugs and is_slug(s) and not foreign_verdict(slug_words(s)).is_foreign:
