@@ -54,7 +54,7 @@ class CrossLingualDetector(Detector):
         o: CrossLingualOptions = self.options  # type: ignore[assignment]
         if not doc.source or not doc.source.strip() or not doc.text.strip():
             return []
-        bt = bitext_for(doc)
+        bt = bitext_for(doc, seg.sentences if seg is not None else None)
         findings: list[Finding] = []
         untranslated: frozenset[int] = frozenset()
         if o.untranslated:

@@ -26,10 +26,14 @@ class AlignParams:
     #: variance of target length per source character (Gale–Church s²)
     variance: float = 6.8
     #: bead priors as costs (−log probability)
-    cost_merge: float = 2.3
-    cost_null: float = 4.6
-    #: weight of the anchor similarity (0..1) subtracted from a bead's cost
+    cost_merge: float = 3.5
+    cost_null: float = 3.5
+    #: weight of the anchor similarity (−1..1) subtracted from a bead's cost
     anchor_weight: float = 3.0
+    #: weight of shared cognate word prefixes (added to the anchor similarity)
+    cognate_weight: float = 4.0
+    #: extra cost of merging sentences that sit on different lines (paragraphs correspond)
+    cost_cross_line: float = 2.5
     #: ratio target/source characters is estimated per document, clipped to this range
     min_ratio: float = 0.8
     max_ratio: float = 1.6
@@ -64,16 +68,21 @@ def align(
     tgt_lens: Sequence[int],
     anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
     params: AlignParams | None = None,
+    src_lines: Sequence[int] | None = None,
+    tgt_lines: Sequence[int] | None = None,
 ) -> list[Link]:
     """Best monotone alignment of sentences given their lengths and an anchor similarity.
 
-    ``anchor(src_ids, tgt_ids)`` returns a similarity in 0..1 for a candidate bead.
+    ``anchor(src_ids, tgt_ids)`` returns a similarity in −1..1 for a candidate bead;
+    ``src_lines``/``tgt_lines`` (line number of each sentence) make merges across
+    line breaks expensive.
     """
     p = params or AlignParams()
     n, m = len(src_lens), len(tgt_lens)
     total_s, total_t = sum(src_lens), sum(tgt_lens)
     ratio = min(p.max_ratio, max(p.min_ratio, total_t / total_s)) if total_s and total_t else 1.0
-    band = max(8, abs(n - m) + 8)
+    # omissions and additions shift the path off the diagonal by at most |n - m| plus local noise
+    band = abs(n - m) + 6
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -90,6 +99,10 @@ def align(
                 if pi < 0 or pj < 0 or cost[pi][pj] == inf:
                     continue
                 c = cost[pi][pj] + _bead_cost(src_lens, tgt_lens, pi, i, pj, j, ratio, p, anchor)
+                if (di == 2 and src_lines and src_lines[pi] != src_lines[pi + 1]) or (
+                    dj == 2 and tgt_lines and tgt_lines[pj] != tgt_lines[pj + 1]
+                ):
+                    c += p.cost_cross_line
                 if c < best:
                     best, arg = c, (di, dj)
             cost[i][j], back[i][j] = best, arg

@@ -31,16 +31,19 @@ class Sentence:
     quantities: list[Quantity]
     #: folded 4-letter prefixes of name words (source) or of capitalised words (target)
     keys: frozenset[str]
-    trigrams: frozenset[str]
+    words: frozenset[str]
     names: list[NameMention] = field(default_factory=list)
+    #: every reading of every quantity, for anchoring
+    values: frozenset[float] = frozenset()
+    cognates: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.values = frozenset(v for q in self.quantities for v in (q.values | q.alt_values))
+        self.cognates = _cognates(self.words)
 
     @property
     def text(self) -> str:
         return self.span.text
-
-    @property
-    def values(self) -> frozenset[float]:
-        return frozenset(v for q in self.quantities for v in (q.values | q.alt_values))
 
 
 @dataclass(slots=True)
@@ -66,9 +69,17 @@ class Bitext:
         return {"source_start": s, "source_end": e, "source_text": self.source[s:e]}
 
 
-def _trigrams(text: str) -> frozenset[str]:
-    t = " ".join(text.lower().split())
-    return frozenset(t[i : i + 3] for i in range(len(t) - 2))
+_WORDS_LOWER = re.compile(r"\w{3,}")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """Lower-cased words of three or more characters: a cheap copy detector for the aligner."""
+    return frozenset(_WORDS_LOWER.findall(text.lower()))
+
+
+def _cognates(words: frozenset[str]) -> frozenset[str]:
+    """Folded 4-letter prefixes of longer words: Konflikt/conflict, System/system, Technik/technology."""
+    return frozenset(fold(w)[:4] for w in words if len(w) >= 5 and not w.isdigit())
 
 
 def _prefixes(words: list[str]) -> set[str]:
@@ -83,7 +94,7 @@ def _source_sentence(text: str, span: Span, lang: str) -> Sentence:
         for alt in _table().get(fold(n.text), ()):
             keys |= {w[:4] for w in alt.split()}
     quantities = extract(text, lang, span.start, span.end)
-    return Sentence(span, quantities, frozenset(keys), _trigrams(span.text), names)
+    return Sentence(span, quantities, frozenset(keys), _word_set(span.text), names)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -92,7 +103,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _target_sentence(text: str, span: Span) -> Sentence:
     caps = [w for w in _WORD.findall(span.text) if w[0].isupper()]
     return Sentence(span, extract(text, "de", span.start, span.end), frozenset(_prefixes(caps)),
-                    _trigrams(span.text))
+                    _word_set(span.text))
 
 
 def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
@@ -101,10 +112,12 @@ def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
     Negative when anchors exist but do not match: a pair that disagrees on its
     numbers and names is less likely than a pair with no anchors at all.
     """
-    s_vals = frozenset().union(*(s.values for s in src))
-    t_vals = frozenset().union(*(t.values for t in tgt))
-    s_keys = frozenset().union(*(s.keys for s in src))
-    t_keys = frozenset().union(*(t.keys for t in tgt))
+    s_vals = src[0].values if len(src) == 1 else frozenset().union(*(s.values for s in src))
+    t_vals = tgt[0].values if len(tgt) == 1 else frozenset().union(*(t.values for t in tgt))
+    s_keys = src[0].keys if len(src) == 1 else frozenset().union(*(s.keys for s in src))
+    t_keys = tgt[0].keys if len(tgt) == 1 else frozenset().union(*(t.keys for t in tgt))
+    if not (s_vals or t_vals or s_keys):
+        return 0.0
     scores: list[tuple[float, float]] = []
     if s_vals or t_vals:
         scores.append((2 * len(s_vals & t_vals) / (len(s_vals) + len(t_vals)), len(s_vals | t_vals)))
@@ -118,39 +131,80 @@ def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
     return (2.0 * anchor - 1.0) * min(1.0, weight / 2.0)
 
 
+_ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
+
+
+def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
+    """Undo sentence splits after a German ordinal: "am 24." + "Dezember …" is one sentence.
+
+    syntok ends a sentence at "24." before any capitalised word; in German that is
+    almost always a date or an ordinal ("die 2. Bundesliga").
+    """
+    out: list[Span] = []
+    for sp in spans:
+        if out and _ORDINAL_END.search(out[-1].text) and text[out[-1].end : sp.start].strip(" ") == "":
+            prev = out.pop()
+            out.append(Span(prev.start, sp.end, text[prev.start : sp.end]))
+        else:
+            out.append(sp)
+    return out
+
+
 def build_bitext(source: str, target: str, source_lang: str | None = None,
-                 params: AlignParams | None = None) -> Bitext:
-    """Segment both sides, extract features and align."""
+                 params: AlignParams | None = None, target_sentences: list[Span] | None = None) -> Bitext:
+    """Segment both sides (or take the target's sentences as given), extract features and align."""
     lang = source_lang or detect_language(source)
     lang = lang if lang in SUPPORTED else "en"
     src = [_source_sentence(source, s, lang) for s in iter_sentences(source)]
-    tgt = [_target_sentence(target, s) for s in iter_sentences(target)]
+    spans = iter_sentences(target) if target_sentences is None else target_sentences
+    spans = join_ordinal_splits(target, spans)
+    tgt = [_target_sentence(target, s) for s in spans]
+
+    cognate_weight = (params or AlignParams()).cognate_weight
 
     def anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
         a = anchor_similarity([src[i] for i in si], [tgt[j] for j in ti])
+        sc = src[si[0]].cognates if len(si) == 1 else src[si[0]].cognates | src[si[1]].cognates
+        tc = tgt[ti[0]].cognates if len(ti) == 1 else tgt[ti[0]].cognates | tgt[ti[1]].cognates
+        if sc and tc:
+            # chance overlap of unrelated sentences is about 0.05
+            a += cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
         if len(si) == len(ti) == 1:
             # a copied (untranslated) sentence anchors itself
-            s3, t3 = src[si[0]].trigrams, tgt[ti[0]].trigrams
-            if s3 and t3:
-                copy = 2 * len(s3 & t3) / (len(s3) + len(t3))
+            sw, tw = src[si[0]].words, tgt[ti[0]].words
+            if sw and tw and a < 1.0:
+                copy = 2 * len(sw & tw) / (len(sw) + len(tw))
                 if copy >= 0.5:
                     a = max(a, copy)
         return a
 
-    links = align([len(s.span) for s in src], [len(t.span) for t in tgt], anchor, params)
+    links = align([len(s.span) for s in src], [len(t.span) for t in tgt], anchor, params,
+                  _line_numbers(source, src), _line_numbers(target, tgt))
     return Bitext(source, target, lang, src, tgt, links)
+
+
+def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
+    out, line, pos = [], 0, 0
+    for s in sents:
+        line += text.count("\n", pos, s.span.start)
+        pos = s.span.start
+        out.append(line)
+    return out
 
 
 _CACHE: OrderedDict[int, tuple[str, str | None, str | None, Bitext]] = OrderedDict()
 
 
-def bitext_for(doc: Document) -> Bitext:
-    """The (cached) bitext of a document that has a source."""
+def bitext_for(doc: Document, target_sentences: list[Span] | None = None) -> Bitext:
+    """The (cached) bitext of a document that has a source.
+
+    Pass ``Segmentation(doc.text).sentences`` as ``target_sentences`` to reuse them.
+    """
     key = id(doc)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is doc.text and hit[1] is doc.source and hit[2] == doc.source_lang:
         return hit[3]
-    bt = build_bitext(doc.source or "", doc.text, doc.source_lang)
+    bt = build_bitext(doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences)
     _CACHE[key] = (doc.text, doc.source, doc.source_lang, bt)
     while len(_CACHE) > 16:
         _CACHE.popitem(last=False)

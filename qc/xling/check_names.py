@@ -23,24 +23,35 @@ from qc.model import Finding
 from qc.xling.bitext import Bitext
 from qc.xling.names import find_name
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def check_names(bt: Bitext, detector: str) -> list[Finding]:
     findings: list[Finding] = []
     text = bt.target
+    kept_verbatim = set(_WORD.findall(text))
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
         s, e = bt.tgt_span(link.tgt)
         own = _WORD.findall(text, s, e)
-        lo = bt.links[k - 1].tgt if k and bt.links[k - 1].tgt else link.tgt
-        hi = bt.links[k + 1].tgt if k + 1 < len(bt.links) and bt.links[k + 1].tgt else link.tgt
-        wide = _WORD.findall(text, bt.tgt[lo[0]].span.start, bt.tgt[hi[-1]].span.end)
+        neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
         for name in (n for i in link.src for n in bt.src[i].names):
-            if find_name(name.text, own, words=name.words).found:
+            words = name.words + tuple(w for w in name.weak_words if w in kept_verbatim)
+            if not words:
                 continue
-            match = find_name(name.text, wide, words=name.words)
+            match = find_name(name.text, own, words=words)
+            if match.found:
+                continue
+            if not match.near:
+                # a neighbour may hold the name when the alignment is off by a sentence, unless
+                # the neighbour's own source names it too (then it is no evidence for this one)
+                wide = list(own)
+                for other in neighbours:
+                    other_src = bt.source[slice(*bt.src_span(other.src))] if other.src else ""
+                    if not any(w in other_src for w in words):
+                        wide += _WORD.findall(text, *bt.tgt_span(other.tgt))
+                match = find_name(name.text, wide, words=words)
             if match.found:
                 continue
             ev = {**bt.evidence(link.src), "source_name": name.text}
@@ -53,10 +64,13 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     evidence={**ev, "similarity": match.similarity},
                 ))
             else:
-                multi = len(name.words) > 1
+                multi = len(words) > 1
+                # acronyms are often expanded or translated (VAT → MwSt.); a first name is often left out
+                weak = match.partial or all(w.isupper() for w in words)
                 findings.append(Finding.at(
-                    text, s, e, category="name", severity="major" if multi else "minor",
-                    confidence=0.7 if multi else 0.6, detector=detector,
+                    text, s, e, category="name",
+                    severity="info" if weak else ("major" if multi else "minor"),
+                    confidence=0.4 if weak else (0.7 if multi else 0.6), detector=detector,
                     message=f"the source name “{name.text}” does not appear in the translation",
                     evidence=ev,
                 ))

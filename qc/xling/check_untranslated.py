@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 
 from sacrebleu.metrics import CHRF
-from wordfreq import zipf_frequency
 
 from qc.model import Finding
 from qc.xling.bitext import Bitext
 from qc.xling.langid import language_scores
+from qc.xling.names import zipf_frequency
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CHRF = CHRF()

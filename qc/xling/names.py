@@ -25,11 +25,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import zipf_frequency as _zipf
 
 from qc.xling.data import name_tables
+
+
+@lru_cache(maxsize=65536)
+def zipf_frequency(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency, cached (names and words repeat across a batch)."""
+    return _zipf(word, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,9 @@ class NameMention:
     text: str
     #: the name-like words of the mention (common words such as "President" dropped)
     words: tuple[str, ...]
+    #: capitalised words inside the sentence that the frequency test calls common; they
+    #: count as names when the translation keeps them verbatim elsewhere ("Banksy")
+    weak_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +56,26 @@ class NameMatch:
     #: the closest target word when not found (a mangled spelling), else ""
     near: str = ""
     similarity: float = 0.0
+    #: the last word of a multi-word name was found (a first name or title left out)
+    partial: bool = False
 
 
-_CAP = re.compile(r"(?<![\w])(?:[A-Z]\.){2,}|(?<![\w])[^\W\d_a-zß-ÿ][\w]*(?:[-'’][^\W\d_]+)*")
+_CAP = re.compile(r"(?<![\w#])(?:[A-Z]\.){2,}|(?<![\w#])[^\W\d_a-zß-ÿ][^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A spelling-insensitive key: ``fold("Wladimir") == fold("Vladimir")``."""
     w = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     w = "".join(c for c in w if not unicodedata.combining(c))
     for a, b in (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
-                 ("ph", "f"), ("y", "j"), ("v", "w"), ("-", " "), (".", "")):
+                 ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", "")):
         w = w.replace(a, b)
+    w = w.replace("ae", "a").replace("oe", "o").replace("ue", "u")  # Caesar/Cäsar
+    w = re.sub(r"c(?=[ei])", "z", w)  # Nutraceutical/Nutrazeutika
+    w = re.sub(r"c(?!h)", "k", w)  # Omicron/Omikron, Erectile/Erektile
     return re.sub(r"(.)\1", r"\1", w)
 
 
@@ -81,16 +97,40 @@ def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
         return True
     if fold(w) in _table():
         return False
+    if _ROMAN.match(w):
+        return True  # "World War II"
     freq = name_tables().get("frequency", {})
     zl = zipf_frequency(w, lang)
     zde = zipf_frequency(w, "de")
+    if w.isupper() and len(w) > 1 and zl >= 4.0:
+        return True  # shouting: "BUT", "EVEN"
+    if zde < zl:
+        # the German spelling of a transliterated name is what German text counts: Vladimir/Wladimir
+        zde = max(zde, zipf_frequency(_germanise(w), "de"))
+    rare = zl < freq.get("rare_en", 2.0) and zde < 2.0 and not _english_compound(w.lower(), lang)
     if strict:
-        # sentence starts, title case: only rare or clearly international words count as names
-        return zl >= 4.0 and not (w.isupper() and len(w) > 1) and not (zde >= zl and zl < 5.0)
+        # sentence starts: only very rare or clearly international words count as names
+        return not (rare or (zde >= zl - 0.3 and zl < 5.0 and zde >= 1.5))
     if lang != "en":
         # Romance languages capitalise little besides names (no demonyms, months, titles)
         return False
-    return zl >= freq.get("min_common_en", 3.0) and zl - zde >= freq.get("max_en_de_gap", 0.9)
+    international = zde >= 1.5 and zl - zde < freq.get("max_en_de_gap", 0.9)
+    return not (international or rare)
+
+
+def _germanise(word: str) -> str:
+    w = word.lower()
+    for a, b in (("sh", "sch"), ("ch", "tsch"), ("v", "w"), ("y", "j")):
+        w = w.replace(a, b)
+    return w
+
+
+def _english_compound(w: str, lang: str) -> bool:
+    """"Shuttlebays", "Teleloading": two frequent words glued together are no name."""
+    return any(
+        zipf_frequency(w[:k], lang) >= 3.0 and zipf_frequency(w[k:], lang) >= 3.0
+        for k in range(3, len(w) - 2)
+    )
 
 
 def _is_title_case(words: list[str], lang: str) -> bool:
@@ -118,17 +158,27 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
         if not run:
             return
         s, e = run[0].start(), run[-1].end()
-        words = []
+        words: list[str] = []
+        weak: list[str] = []
         for m in run:
-            w = _POSSESSIVE.sub("", m.group())
-            strict = title or m.start() == first_pos or _after_sentence_mark(text, m.start())
-            if len(w) >= 2 and not is_common_word(w, lang, strict=strict):
-                words.append(w)
+            for w in _POSSESSIVE.sub("", m.group()).replace("’", "'").split("-"):
+                if len(w) < 2 or not w[0].isupper():
+                    continue
+                if title:
+                    # headline case: only names the tables know or very rare words
+                    if fold(w) in _table() or (zipf_frequency(w, lang) < 2.5 and not is_common_word(w, lang)):
+                        words.append(w)
+                    continue
+                strict = m.start() == first_pos or _after_sentence_mark(text, m.start())
+                if not is_common_word(w, lang, strict=strict):
+                    words.append(w)
+                elif not strict and w.lower() not in _common() and not w.isupper():
+                    weak.append(w)
         phrase = _POSSESSIVE.sub("", text[s:e])
-        if words or fold(phrase) in _table():
-            if not words:
-                words = [phrase]
-            out.append(NameMention(s, s + len(phrase), phrase, tuple(words)))
+        if not words and fold(phrase) in _table():
+            words = [phrase]
+        if words or weak:
+            out.append(NameMention(s, s + len(phrase), phrase, tuple(words), tuple(weak)))
         run.clear()
 
     prev_end = -1
@@ -158,15 +208,23 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = ()) -
             return NameMatch(True)
     folded_words = [fold(w) for w in target_words]
     best = NameMatch(True)
-    for word in words or tuple(name.split()):
+    words = words or tuple(name.split())
+    last_found = True
+    for k, word in enumerate(words):
         m = _find_word(fold(word), folded_words, target_words)
+        if k == len(words) - 1:
+            last_found = m.found
         if not m.found and (best.found or m.similarity > best.similarity):
             best = m
+    if not best.found and last_found and len(words) > 1 and not best.near:
+        return NameMatch(False, "", best.similarity, partial=True)
     return best
 
 
 def _find_word(key: str, folded: list[str], original: list[str]) -> NameMatch:
     alts = (key, *_table().get(key, ()))
+    # exonyms from the table also match their adjectives: Deutschland/deutschen, Russland/russische
+    stems = tuple(a[: max(4, len(a) - 4)] for a in _table().get(key, ()) if " " not in a)
     best_ratio, best_word = 0.0, ""
     for fw, ow in zip(folded, original, strict=True):
         for alt in alts:
@@ -174,10 +232,14 @@ def _find_word(key: str, folded: list[str], original: list[str]) -> NameMatch:
                 return NameMatch(True)
             if len(alt) >= 5 and alt in fw:
                 return NameMatch(True)  # inside a compound: "Kremlsprecher"
+        if any(fw.startswith(s) for s in stems):
+            return NameMatch(True)
         if len(key) >= 4 and ow[:1].isupper():
             ratio = SequenceMatcher(None, key, fw[: len(key) + 2]).ratio()
             if ratio > best_ratio:
                 best_ratio, best_word = ratio, ow
     if len(key) >= 8 and best_ratio >= 0.88:
         return NameMatch(True)
-    return NameMatch(False, best_word if best_ratio >= 0.6 else "", round(best_ratio, 3))
+    if best_ratio >= 0.7 and best_word[:2].lower() == key[:2] and zipf_frequency(key, "en") >= 3.0:
+        return NameMatch(True)  # a translated cognate of a common word: Vampire/Vampir, Chronicles/Chroniken
+    return NameMatch(False, best_word if best_ratio >= 0.7 else "", round(best_ratio, 3))

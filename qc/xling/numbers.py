@@ -138,17 +138,28 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
             taken.append((m.start(), e))
 
     digit_spans = [(q.start, q.end) for q in out]
+    known = _known(lang)
     for m in _WORD.finditer(text, start, end):
+        w = m.group().lower()
+        if w not in known and w[:4] not in known and w[:5] not in known:
+            continue
         if not free(m.start(), m.end()):
             continue
-        w = m.group().lower()
         value = _word_value(w, words, lang)
+        capitalised = m.group()[0].isupper()
+        if value is not None and lang != "de" and capitalised and _mid_sentence(text, m.start(), start):
+            value = None  # "Fox and Seven": a capitalised number word inside a sentence is a name
         if value is not None:
             out.append(Quantity(m.start(), m.end(), m.group(), frozenset({value}), "word"))
             continue
         if w in mults and len(w) > 2:
             # "millions of people" / "Millionen Menschen" without a digit before it
             out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(mults[w])}), "word"))
+            continue
+        if value is None and lang == "de" and w[:5] in _weekday_stems():
+            # "Montagnachmittag", "sonntägliche"
+            day = float(_weekday_stems()[w[:5]])
+            out.append(Quantity(m.start(), m.end(), m.group(), frozenset({day}), "weekday"))
             continue
         if w in weekdays and m.group()[0].isupper():
             out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(weekdays[w])}), "weekday"))
@@ -167,13 +178,40 @@ def _word_value(w: str, words: dict[str, float], lang: str) -> float | None:
         if a in words and b in words and words[a] >= 20 and words[b] < 10:
             return float(words[a] + words[b])  # twenty-five
         return None
-    if lang == "de":
+    if lang == "de" and w[:4] in _stems(lang):
         # inflected ordinals and compounds: "dritten", "Dreijährige", "zweitgrößte"
         for cut in range(len(w) - 1, 3, -1):
             stem = w[:cut]
             if stem in words and words[stem] >= 2:
                 return float(words[stem])
     return None
+
+
+@cache
+def _weekday_stems() -> dict[str, int]:
+    """German weekday stems, also inside compounds and adjectives ("Sonntagmorgen", "sonntägliche")."""
+    stems = {k[:5]: v for k, v in _tables("de")[3].items()}
+    stems.update({"sonnä": 7, "montä": 1, "samst": 6})
+    return stems
+
+
+def _mid_sentence(text: str, pos: int, start: int) -> bool:
+    before = text[start:pos].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“„(«"
+
+
+@cache
+def _known(lang: str) -> frozenset[str]:
+    """Every table word, plus 4-letter stems of German number words, for a fast pre-filter."""
+    words, mults, months, weekdays = _tables(lang)
+    extra = set(_weekday_stems()) if lang == "de" else set()
+    return frozenset(words) | frozenset(mults) | frozenset(months) | frozenset(weekdays) | _stems(lang) | {
+        w for w in words if "-" in w} | extra
+
+
+@cache
+def _stems(lang: str) -> frozenset[str]:
+    return frozenset(k[:4] for k, v in _tables(lang)[0].items() if len(k) >= 4 and v >= 2)
 
 
 def _near_digits(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

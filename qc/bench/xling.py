@@ -1,0 +1,316 @@
+"""Cross-lingual checks on WMT22 en→de: injected errors, false alarms, per-system rates, cost.
+
+Documents are ten consecutive WMT segments (one per line) of the English source
+and a German side. Even-numbered documents are the *tune* half, odd-numbered the
+*test* half (``--split``). With a fixed seed, each document of the half gets, one
+type at a time, an injected error at a recorded place in human reference A:
+
+- ``number``: one digit of a number that also occurs in the source is changed;
+- ``name-altered``: a name (a word the English source set never writes in lower
+  case, occurring once verbatim in source and target line) gets two letters
+  changed, or is replaced by another such name;
+- ``name-dropped``: that name is deleted;
+- ``omission``: a target line (segment) is deleted;
+- ``addition``: a reference line from a distant document is inserted;
+- ``untranslated``: a target line is replaced by its English source.
+
+Recall: the injected error is found (a finding of its category overlapping the
+changed span; for omissions, one whose source evidence overlaps the deleted
+line's source). Precision: of the findings of that category in the corrupted
+documents, the share that hit an injection. False alarms: major/minor findings of
+the cross-lingual detector on untouched source + reference A and source +
+reference B, per 20 segments. Also: findings per 100 segments for each WMT22
+system and both references, and the cost of checking with vs. without a source.
+
+Example::
+
+    qc bench xling --wmt ../shared/wmt --split test
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from qc.detectors.xling_checks import CrossLingualDetector
+from qc.model import Document, Finding
+from qc.segment import Segmentation
+
+PREFIX = "generaltest2022.en-de."
+SYSTEMS = ("JDExploreAcademy", "Lan-Bridge", "Online-A", "Online-B", "Online-G", "Online-W", "Online-Y",
+           "OpenNMT", "PROMT")
+TYPES = ("number", "name-altered", "name-dropped", "omission", "addition", "untranslated")
+CATEGORY = {"number": "number", "name-altered": "name", "name-dropped": "name", "omission": "omission",
+            "addition": "addition", "untranslated": "untranslated"}
+
+
+@dataclass
+class Injected:
+    doc: Document
+    kind: str
+    #: target span of the change (zero-width where text was removed)
+    start: int
+    end: int
+    #: source span of the affected line (omissions are matched on it)
+    src_start: int
+    src_end: int
+
+
+def load_wmt(root: Path) -> dict[str, list[str]]:
+    """Line-aligned segments: ``src``, ``A``, ``B`` and each system name."""
+    def read(name: str) -> list[str]:
+        return (root / f"{PREFIX}{name}").read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+    out = {"src": read("src.en"), "A": read("ref.A.de"), "B": read("ref.B.de")}
+    for s in SYSTEMS:
+        path = root / f"{PREFIX}hyp.{s}.de"
+        if path.exists():
+            out[s] = read(f"hyp.{s}.de")
+    return out
+
+
+def documents(n_segments: int, size: int, split: str) -> list[range]:
+    """Ranges of segment indices; even-numbered documents tune, odd ones test."""
+    ranges = [range(a, min(a + size, n_segments)) for a in range(0, n_segments, size)]
+    if split == "all":
+        return ranges
+    keep = 0 if split == "tune" else 1
+    return [r for k, r in enumerate(ranges) if k % 2 == keep]
+
+
+def _offsets(lines: list[str]) -> list[int]:
+    pos, out = 0, []
+    for line in lines:
+        out.append(pos)
+        pos += len(line) + 1
+    return out
+
+
+_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+_CAPWORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}(?![\w-])")
+
+
+def proper_nouns(source_lines: list[str]) -> frozenset[str]:
+    """Words that the English source set writes capitalised but never in lower case: names.
+
+    Independent of the checker's own name test, so the benchmark does not grade it on itself.
+    """
+    words = Counter(w for line in source_lines for w in re.findall(r"[^\W\d_]+", line))
+    return frozenset(w for w in words if w[0].isupper() and w.lower() not in words and not w.isupper())
+
+
+def inject(kind: str, src: list[str], tgt: list[str], rng: random.Random, pool: list[str],
+           names: list[str], doc_id: str, proper: frozenset[str] = frozenset()) -> Injected | None:
+    """One error of ``kind`` in a copy of the document; None when the document offers no place."""
+    source = "\n".join(src)
+    s_off = _offsets(src)
+    order = list(range(len(tgt)))
+    rng.shuffle(order)
+    for i in order:
+        s0, s1 = s_off[i], s_off[i] + len(src[i])
+        lines = list(tgt)
+        if kind == "number":
+            src_digits = {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(src[i])}
+            cands = [m for m in _DIGITS.finditer(lines[i]) if re.sub(r"\D", "", m.group()) in src_digits]
+            if not cands:
+                continue
+            m = rng.choice(cands)
+            digits = [k for k, c in enumerate(m.group()) if c.isdigit()]
+            for _ in range(10):
+                k = rng.choice(digits)
+                new = m.group()[:k] + rng.choice([d for d in "0123456789" if d != m.group()[k]]) + m.group()[k + 1:]
+                if new[0] != "0" and re.sub(r"\D", "", new) not in src_digits:
+                    break
+            else:
+                continue
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            start = _offsets(lines)[i] + m.start()
+            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new),
+                            s0, s1)
+        if kind in ("name-altered", "name-dropped"):
+            words = [m for m in _CAPWORD.finditer(lines[i])
+                     if (not proper or m.group() in proper)
+                     and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", src[i])) == 1
+                     and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", lines[i])) == 1
+                     and not src[i].startswith(m.group())]
+            if not words:
+                continue
+            m = rng.choice(words)
+            if kind == "name-dropped":
+                a, b = m.start(), m.end()
+                if a > 0 and lines[i][a - 1] == " ":
+                    a -= 1
+                lines[i] = lines[i][:a] + lines[i][b:]
+                start = _offsets(lines)[i] + a
+                return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start, s0, s1)
+            word = m.group()
+            others = [n for n in names if n != word and n[:2] != word[:2]]
+            if rng.random() < 0.5 and others:
+                new = rng.choice(others)
+            else:
+                chars = list(word)
+                for k in rng.sample(range(1, len(chars)), 2):
+                    chars[k] = rng.choice([c for c in "aeiourstnlkm" if c != chars[k]])
+                new = "".join(chars)
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            start = _offsets(lines)[i] + m.start()
+            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new),
+                            s0, s1)
+        if kind == "omission":
+            if len(src[i]) < 30 or len(lines) < 3:
+                continue
+            del lines[i]
+            pos = _offsets(lines)[i] if i < len(lines) else len("\n".join(lines))
+            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, pos, pos, s0, s1)
+        if kind == "addition":
+            extra = rng.choice(pool)
+            lines.insert(i, extra)
+            start = _offsets(lines)[i]
+            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(extra),
+                            -1, -1)
+        if kind == "untranslated":
+            if len(src[i].split()) < 4:
+                continue
+            lines[i] = src[i]
+            start = _offsets(lines)[i]
+            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(src[i]),
+                            s0, s1)
+    return None
+
+
+def _hit(f: Finding, inj: Injected) -> bool:
+    if f.category != CATEGORY[inj.kind]:
+        return False
+    if inj.kind == "omission":
+        a, b = f.evidence.get("source_start", -1), f.evidence.get("source_end", -1)
+        return a < inj.src_end and inj.src_start < b
+    if inj.start == inj.end:  # a dropped name: the finding covers the place
+        return f.start <= inj.start <= f.end
+    return f.start < inj.end and inj.start < f.end
+
+
+def alarms(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity in ("major", "minor")]
+
+
+def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_docs: int = 60) -> dict[str, Any]:
+    data = load_wmt(wmt)
+    n = len(data["src"])
+    docs = documents(n, size, split)
+    det = CrossLingualDetector()
+
+    def detect(doc: Document) -> list[Finding]:
+        return det.detect(doc, Segmentation(doc.text))
+
+    out: dict[str, Any] = {"split": split, "documents": len(docs), "segments": sum(len(r) for r in docs)}
+
+    # false alarms on clean pairs
+    clean: dict[str, Any] = {}
+    examples: dict[str, list[dict[str, Any]]] = {}
+    for side in ("A", "B"):
+        cats: Counter[str] = Counter()
+        ex: list[dict[str, Any]] = []
+        for r in docs:
+            doc = Document(f"{side}-{r.start}", "\n".join(data[side][i] for i in r),
+                           source="\n".join(data["src"][i] for i in r))
+            for f in alarms(detect(doc)):
+                cats[f.category] += 1
+                if len(ex) < 40:
+                    ex.append({"doc": doc.id, "category": f.category, "text": f.text[:120],
+                               "message": f.message[:160]})
+        segs = out["segments"]
+        clean[side] = {"alarms": sum(cats.values()), "per_20_segments": round(20 * sum(cats.values()) / segs, 3),
+                       "by_category": dict(cats)}
+        examples[side] = ex
+    out["false_alarms"] = clean
+
+    # injected errors into reference A
+    rng = random.Random(seed)
+    pool_docs = documents(n, size, "all")
+    # replacement names: capitalised words kept verbatim from source to reference somewhere in the set
+    proper = proper_nouns(data["src"])
+    names = sorted({m.group() for k, line in enumerate(data["A"]) for m in _CAPWORD.finditer(line)
+                    if m.group() in data["src"][k] and m.group() in proper})
+    result: dict[str, dict[str, float]] = {}
+    misses: dict[str, list[str]] = defaultdict(list)
+    for kind in TYPES:
+        found = total = tp = fp = 0
+        for r in docs:
+            far = pool_docs[(r.start // size + len(pool_docs) // 2) % len(pool_docs)]
+            pool = [data["A"][i] for i in far if len(data["A"][i]) >= 30]
+            if kind == "addition" and not pool:
+                continue
+            inj = inject(kind, [data["src"][i] for i in r], [data["A"][i] for i in r], rng, pool, names,
+                         f"{kind}-{r.start}", proper)
+            if inj is None:
+                continue
+            total += 1
+            fs = [f for f in alarms(detect(inj.doc)) if f.category == CATEGORY[kind]]
+            hits = [f for f in fs if _hit(f, inj)]
+            found += bool(hits)
+            tp += len(hits)
+            fp += len(fs) - len(hits)
+            if not hits and len(misses[kind]) < 8:
+                misses[kind].append(inj.doc.text[max(0, inj.start - 60): inj.end + 60].replace("\n", " | "))
+        result[kind] = {"injected": total, "recall": round(found / total, 3) if total else 0.0,
+                        "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0}
+    out["injected"] = result
+
+    # per-system rates
+    systems: dict[str, dict[str, float]] = {}
+    for side in ("A", "B", *SYSTEMS):
+        if side not in data:
+            continue
+        cats = Counter()
+        for r in docs:
+            doc = Document(side, "\n".join(data[side][i] for i in r), source="\n".join(data["src"][i] for i in r))
+            cats.update(f.category for f in alarms(detect(doc)))
+        segs = out["segments"]
+        systems[side] = {"per_100_segments": round(100 * sum(cats.values()) / segs, 2),
+                         **{c: round(100 * v / segs, 2) for c, v in sorted(cats.items())}}
+    out["systems"] = systems
+
+    out["cost"] = cost(data, docs[:timing_docs])
+    out["examples"] = {"false_alarms": examples, "misses": dict(misses)}
+    return out
+
+
+def cost(data: dict[str, list[str]], docs: list[range]) -> dict[str, float]:
+    """Seconds per document of Checker(use_lm=False).check with and without the source."""
+    from qc.pipeline import Checker
+
+    checker = Checker(use_lm=False)
+    pairs = [("\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r)) for r in docs]
+    checker.check(Document("warm", pairs[0][0], source=pairs[0][1]))
+    times = {"without": 0.0, "with": 0.0}
+    for _ in range(3):  # interleaved repeats even out background load
+        for mode in ("without", "with"):
+            t = time.perf_counter()
+            for text, source in pairs:
+                checker.check(Document("t", text, source=source if mode == "with" else None))
+            times[mode] += time.perf_counter() - t
+    per = {k: v / (3 * len(pairs)) for k, v in times.items()}
+    return {"seconds_without": round(per["without"], 5), "seconds_with": round(per["with"], 5),
+            "ratio": round(per["with"] / per["without"], 3)}
+
+
+def main(
+    wmt: Annotated[Path, typer.Option(help="folder with the WMT22 en-de files")] = Path("../shared/wmt"),
+    split: Annotated[str, typer.Option(help="tune | test | all")] = "test",
+    size: Annotated[int, typer.Option(help="segments per document")] = 10,
+    seed: Annotated[int, typer.Option()] = 13,
+    show_examples: Annotated[bool, typer.Option("--examples", help="print false alarms and misses")] = False,
+) -> None:
+    """Cross-lingual checks on WMT22 en→de: injected-error recall/precision, false alarms, systems, cost."""
+    res = run(wmt, split, size, seed)
+    if not show_examples:
+        res.pop("examples")
+    typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
