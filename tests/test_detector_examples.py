@@ -9,6 +9,8 @@ Detectors that need the language model or a source text are tested in their own 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qc.detectors import REGISTRY
 from qc.model import Document
@@ -51,3 +53,22 @@ def test_detector_flags_its_flagged_example(name: str, text: str) -> None:
 def test_detector_leaves_its_clean_example_alone(name: str, text: str) -> None:
     found = [f for f in _findings(name, text) if f.severity in ("major", "minor")]
     assert not found, f"{name} flagged {[(f.text, f.message) for f in found]} in {text!r}"
+
+
+_LINE_DETECTORS = ("foreign", "boilerplate", "metadata", "duplicate", "attribution")
+_PIECES = [
+    "Anzeige", "Kim reist nach Russland.", " date 2023-09 ", "toi-allgemeines", "(Uniononline/L)",
+    "© Riproduzione riservata", "Gustav Knudsen | Reflexivum", "Lesetipp: ", "Quelle: Agenturen", "\n",
+    "\n\n", "\r\n", " ", "↑↑⇑⇑", "„Zitat“", "The meeting will take place.", "ß", "İ", "\u00a0", "Ä",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), max_size=25).map("".join))
+def test_line_detectors_give_exact_spans_on_any_text(text: str) -> None:
+    for name in _LINE_DETECTORS:
+        for f in _findings(name, text):
+            assert 0 <= f.start <= f.end <= len(text)
+            assert text[f.start : f.end] == f.text
+            for r in f.repairs:
+                assert 0 <= r.start <= r.end <= len(text)

@@ -78,3 +78,8 @@ def test_short_german_lines_are_not_foreign_by_word_evidence() -> None:
 def test_short_italian_and_spanish_lines_are_foreign() -> None:
     assert foreign_verdict("Riproduzione riservata").lang == "it"
     assert foreign_verdict("Todos los derechos reservados").lang == "es"
+
+
+def test_unknown_phrase_severity_is_rejected() -> None:
+    with pytest.raises(ValueError, match="phrase_severity"):
+        run("foreign", "Text.", phrase_severity="huge")

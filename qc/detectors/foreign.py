@@ -36,7 +36,7 @@ from qc.lang.data import load_data
 from qc.lang.evidence import TARGET, cld_guess, foreign_verdict, word_zipfs
 from qc.lang.sentences import rough_sentences
 from qc.lang.shapes import TRAILING_TAG, agency_tag_parts, is_slug, slug_words
-from qc.model import Document, Finding, Repair
+from qc.model import SEVERITY_RANK, Document, Finding, Repair
 from qc.segment import Segmentation, Span
 
 LANG_NAMES = {"en": "English", "it": "Italian", "fr": "French", "es": "Spanish", "pt": "Portuguese",
@@ -72,6 +72,11 @@ class ForeignOptions(DetectorOptions):
     phrase_severity: str = "info"
     #: a TOML file extending qc/data/foreign.toml
     extra_file: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.phrase_severity not in SEVERITY_RANK:
+            known = sorted(SEVERITY_RANK)
+            raise ValueError(f"phrase_severity must be one of {known}, not {self.phrase_severity!r}")
 
 
 @cache
