@@ -45,11 +45,26 @@ from qc.model import Document, Finding
 from qc.segment import Segmentation
 
 PREFIX = "generaltest2022.en-de."
-SYSTEMS = ("JDExploreAcademy", "Lan-Bridge", "Online-A", "Online-B", "Online-G", "Online-W", "Online-Y",
-           "OpenNMT", "PROMT")
+SYSTEMS = (
+    "JDExploreAcademy",
+    "Lan-Bridge",
+    "Online-A",
+    "Online-B",
+    "Online-G",
+    "Online-W",
+    "Online-Y",
+    "OpenNMT",
+    "PROMT",
+)
 TYPES = ("number", "name-altered", "name-dropped", "omission", "addition", "untranslated")
-CATEGORY = {"number": "number", "name-altered": "name", "name-dropped": "name", "omission": "omission",
-            "addition": "addition", "untranslated": "untranslated"}
+CATEGORY = {
+    "number": "number",
+    "name-altered": "name",
+    "name-dropped": "name",
+    "omission": "omission",
+    "addition": "addition",
+    "untranslated": "untranslated",
+}
 
 
 @dataclass
@@ -66,6 +81,7 @@ class Injected:
 
 def load_wmt(root: Path) -> dict[str, list[str]]:
     """Line-aligned segments: ``src``, ``A``, ``B`` and each system name."""
+
     def read(name: str) -> list[str]:
         return (root / f"{PREFIX}{name}").read_text(encoding="utf-8").rstrip("\n").split("\n")
 
@@ -107,8 +123,16 @@ def proper_nouns(source_lines: list[str]) -> frozenset[str]:
     return frozenset(w for w in words if w[0].isupper() and w.lower() not in words and not w.isupper())
 
 
-def inject(kind: str, src: list[str], tgt: list[str], rng: random.Random, pool: list[str],
-           names: list[str], doc_id: str, proper: frozenset[str] = frozenset()) -> Injected | None:
+def inject(
+    kind: str,
+    src: list[str],
+    tgt: list[str],
+    rng: random.Random,
+    pool: list[str],
+    names: list[str],
+    doc_id: str,
+    proper: frozenset[str] = frozenset(),
+) -> Injected | None:
     """One error of ``kind`` in a copy of the document; None when the document offers no place."""
     source = "\n".join(src)
     s_off = _offsets(src)
@@ -126,21 +150,29 @@ def inject(kind: str, src: list[str], tgt: list[str], rng: random.Random, pool: 
             digits = [k for k, c in enumerate(m.group()) if c.isdigit()]
             for _ in range(10):
                 k = rng.choice(digits)
-                new = m.group()[:k] + rng.choice([d for d in "0123456789" if d != m.group()[k]]) + m.group()[k + 1:]
+                new = (
+                    m.group()[:k]
+                    + rng.choice([d for d in "0123456789" if d != m.group()[k]])
+                    + m.group()[k + 1 :]
+                )
                 if new[0] != "0" and re.sub(r"\D", "", new) not in src_digits:
                     break
             else:
                 continue
-            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
-            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new),
-                            s0, s1)
+            return Injected(
+                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new), s0, s1
+            )
         if kind in ("name-altered", "name-dropped"):
-            words = [m for m in _CAPWORD.finditer(lines[i])
-                     if (not proper or m.group() in proper)
-                     and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", src[i])) == 1
-                     and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", lines[i])) == 1
-                     and not src[i].startswith(m.group())]
+            words = [
+                m
+                for m in _CAPWORD.finditer(lines[i])
+                if (not proper or m.group() in proper)
+                and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", src[i])) == 1
+                and len(re.findall(rf"(?<!\w){m.group()}(?!\w)", lines[i])) == 1
+                and not src[i].startswith(m.group())
+            ]
             if not words:
                 continue
             m = rng.choice(words)
@@ -160,10 +192,11 @@ def inject(kind: str, src: list[str], tgt: list[str], rng: random.Random, pool: 
                 for k in rng.sample(range(1, len(chars)), 2):
                     chars[k] = rng.choice([c for c in "aeiourstnlkm" if c != chars[k]])
                 new = "".join(chars)
-            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
-            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new),
-                            s0, s1)
+            return Injected(
+                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new), s0, s1
+            )
         if kind == "omission":
             if len(src[i]) < 30 or len(lines) < 3:
                 continue
@@ -174,15 +207,17 @@ def inject(kind: str, src: list[str], tgt: list[str], rng: random.Random, pool: 
             extra = rng.choice(pool)
             lines.insert(i, extra)
             start = _offsets(lines)[i]
-            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(extra),
-                            -1, -1)
+            return Injected(
+                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(extra), -1, -1
+            )
         if kind == "untranslated":
             if len(src[i].split()) < 4:
                 continue
             lines[i] = src[i]
             start = _offsets(lines)[i]
-            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(src[i]),
-                            s0, s1)
+            return Injected(
+                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(src[i]), s0, s1
+            )
     return None
 
 
@@ -201,7 +236,9 @@ def alarms(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity in ("major", "minor")]
 
 
-def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_docs: int = 60) -> dict[str, Any]:
+def run(
+    wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_docs: int = 60
+) -> dict[str, Any]:
     data = load_wmt(wmt)
     n = len(data["src"])
     docs = documents(n, size, split)
@@ -219,16 +256,28 @@ def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_d
         cats: Counter[str] = Counter()
         ex: list[dict[str, Any]] = []
         for r in docs:
-            doc = Document(f"{side}-{r.start}", "\n".join(data[side][i] for i in r),
-                           source="\n".join(data["src"][i] for i in r))
+            doc = Document(
+                f"{side}-{r.start}",
+                "\n".join(data[side][i] for i in r),
+                source="\n".join(data["src"][i] for i in r),
+            )
             for f in alarms(detect(doc)):
                 cats[f.category] += 1
                 if len(ex) < 40:
-                    ex.append({"doc": doc.id, "category": f.category, "text": f.text[:120],
-                               "message": f.message[:160]})
+                    ex.append(
+                        {
+                            "doc": doc.id,
+                            "category": f.category,
+                            "text": f.text[:120],
+                            "message": f.message[:160],
+                        }
+                    )
         segs = out["segments"]
-        clean[side] = {"alarms": sum(cats.values()), "per_20_segments": round(20 * sum(cats.values()) / segs, 3),
-                       "by_category": dict(cats)}
+        clean[side] = {
+            "alarms": sum(cats.values()),
+            "per_20_segments": round(20 * sum(cats.values()) / segs, 3),
+            "by_category": dict(cats),
+        }
         examples[side] = ex
     out["false_alarms"] = clean
 
@@ -237,8 +286,14 @@ def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_d
     pool_docs = documents(n, size, "all")
     # replacement names: capitalised words kept verbatim from source to reference somewhere in the set
     proper = proper_nouns(data["src"])
-    names = sorted({m.group() for k, line in enumerate(data["A"]) for m in _CAPWORD.finditer(line)
-                    if m.group() in data["src"][k] and m.group() in proper})
+    names = sorted(
+        {
+            m.group()
+            for k, line in enumerate(data["A"])
+            for m in _CAPWORD.finditer(line)
+            if m.group() in data["src"][k] and m.group() in proper
+        }
+    )
     result: dict[str, dict[str, float]] = {}
     misses: dict[str, list[str]] = defaultdict(list)
     for kind in TYPES:
@@ -248,8 +303,16 @@ def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_d
             pool = [data["A"][i] for i in far if len(data["A"][i]) >= 30]
             if kind == "addition" and not pool:
                 continue
-            inj = inject(kind, [data["src"][i] for i in r], [data["A"][i] for i in r], rng, pool, names,
-                         f"{kind}-{r.start}", proper)
+            inj = inject(
+                kind,
+                [data["src"][i] for i in r],
+                [data["A"][i] for i in r],
+                rng,
+                pool,
+                names,
+                f"{kind}-{r.start}",
+                proper,
+            )
             if inj is None:
                 continue
             total += 1
@@ -259,9 +322,12 @@ def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_d
             tp += len(hits)
             fp += len(fs) - len(hits)
             if not hits and len(misses[kind]) < 8:
-                misses[kind].append(inj.doc.text[max(0, inj.start - 60): inj.end + 60].replace("\n", " | "))
-        result[kind] = {"injected": total, "recall": round(found / total, 3) if total else 0.0,
-                        "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0}
+                misses[kind].append(inj.doc.text[max(0, inj.start - 60) : inj.end + 60].replace("\n", " | "))
+        result[kind] = {
+            "injected": total,
+            "recall": round(found / total, 3) if total else 0.0,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        }
     out["injected"] = result
 
     # per-system rates
@@ -271,11 +337,15 @@ def run(wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_d
             continue
         cats = Counter()
         for r in docs:
-            doc = Document(side, "\n".join(data[side][i] for i in r), source="\n".join(data["src"][i] for i in r))
+            doc = Document(
+                side, "\n".join(data[side][i] for i in r), source="\n".join(data["src"][i] for i in r)
+            )
             cats.update(f.category for f in alarms(detect(doc)))
         segs = out["segments"]
-        systems[side] = {"per_100_segments": round(100 * sum(cats.values()) / segs, 2),
-                         **{c: round(100 * v / segs, 2) for c, v in sorted(cats.items())}}
+        systems[side] = {
+            "per_100_segments": round(100 * sum(cats.values()) / segs, 2),
+            **{c: round(100 * v / segs, 2) for c, v in sorted(cats.items())},
+        }
     out["systems"] = systems
 
     out["cost"] = cost(data, docs[:timing_docs])
@@ -298,8 +368,11 @@ def cost(data: dict[str, list[str]], docs: list[range]) -> dict[str, float]:
                 checker.check(Document("t", text, source=source if mode == "with" else None))
             times[mode] += time.perf_counter() - t
     per = {k: v / (3 * len(pairs)) for k, v in times.items()}
-    return {"seconds_without": round(per["without"], 5), "seconds_with": round(per["with"], 5),
-            "ratio": round(per["with"] / per["without"], 3)}
+    return {
+        "seconds_without": round(per["without"], 5),
+        "seconds_with": round(per["with"], 5),
+        "ratio": round(per["with"] / per["without"], 3),
+    }
 
 
 def main(

@@ -26,7 +26,7 @@ class AlignParams:
     #: variance of target length per source character (Gale–Church s²)
     variance: float = 6.8
     #: bead priors as costs (−log probability)
-    cost_merge: float = 3.5
+    cost_merge: float = 2.3
     cost_null: float = 3.5
     #: weight of the anchor similarity (−1..1) subtracted from a bead's cost
     anchor_weight: float = 3.0

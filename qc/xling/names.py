@@ -175,6 +175,10 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
                 elif not strict and w.lower() not in _common() and not w.isupper():
                     weak.append(w)
         phrase = _POSSESSIVE.sub("", text[s:e])
+        if words and fold(phrase) not in _table():
+            # the mention is the name itself, without leading titles ("Vice President")
+            a = phrase.find(words[0])
+            s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
         if not words and fold(phrase) in _table():
             words = [phrase]
         if words or weak:

@@ -1,0 +1,78 @@
+"""The cross-lingual detector in the pipeline: source optional, Italian sources, options, reference scores."""
+
+from __future__ import annotations
+
+from qc.config import Config
+from qc.model import Document
+from qc.pipeline import Checker
+from qc.xling.bitext import bitext_for
+from qc.xling.pairing import pair_paths
+
+TARGET = "Laut Press TV starben am Samstag 85 Menschen.\nWladimir Putin sprach am 4. September in Moskau."
+SOURCE = "According to Press TV, 58 people died on Saturday.\nVladimir Putin spoke in Moscow on Sept. 4."
+
+
+def _xling(report):
+    return [f for f in report.findings if f.detector == "crosslingual"]
+
+
+def test_without_source_the_report_is_unchanged() -> None:
+    checker = Checker(use_lm=False)
+    plain = checker.check(Document("d", TARGET))
+    assert _xling(plain) == []
+    assert "reference_scores" not in plain.extra
+    assert "crosslingual" not in plain.timings
+
+
+def test_with_source_the_changed_number_is_found_with_source_evidence() -> None:
+    report = Checker(use_lm=False).check(Document("d", TARGET, source=SOURCE))
+    (f,) = _xling(report)
+    assert (f.category, f.text) == ("number", "85")
+    assert SOURCE[f.evidence["source_start"] : f.evidence["source_end"]] == f.evidence["source_text"]
+
+
+def test_italian_source_is_detected_and_checked() -> None:
+    source = (
+        "Il presidente Sergio Mattarella ha incontrato 12 sindaci a Roma.\n"
+        "La riunione è durata 3,5 ore e si è conclusa alle 18:30."
+    )
+    good = (
+        "Präsident Sergio Mattarella traf in Rom 12 Bürgermeister.\n"
+        "Das Treffen dauerte 3,5 Stunden und endete um 18:30 Uhr."
+    )
+    doc = Document("it", good, source=source)
+    assert bitext_for(doc).source_lang == "it"
+    assert _xling(Checker(use_lm=False).check(doc)) == []
+    bad = good.replace("12 Bürgermeister", "21 Bürgermeister").replace("Mattarella", "Mattarelli")
+    found = {
+        (f.category, f.text) for f in _xling(Checker(use_lm=False).check(Document("it", bad, source=source)))
+    }
+    assert ("number", "21") in found and ("name", "Mattarelli") in found
+
+
+def test_checks_can_be_switched_off_one_by_one() -> None:
+    config = Config.from_dict({"detectors": {"crosslingual": {"numbers": False}}})
+    report = Checker(config, use_lm=False).check(Document("d", TARGET, source=SOURCE))
+    assert _xling(report) == []
+
+
+def test_reference_scores_are_reported_with_signatures_even_without_source() -> None:
+    reference = (
+        "Laut Press TV starben am Samstag 58 Menschen.\nWladimir Putin sprach am 4. September in Moskau."
+    )
+    report = Checker(use_lm=False).check(Document("d", TARGET, reference=reference))
+    scores = report.extra["reference_scores"]
+    assert 50 < scores["document"]["chrf"] < 100 and scores["document"]["ter"] > 0
+    assert [s["chrf"] == 100.0 for s in scores["sentences"]] == [False, True]
+    assert scores["signatures"]["chrf"].startswith("nrefs:1")
+    assert "reference_scores" in report.to_dict(with_evidence=True)
+
+
+def test_directory_pairing_attaches_source_and_reference_files() -> None:
+    pairs = pair_paths(["a.txt", "a.src.txt", "a.ref.txt", "b.txt", "c.txt", "c.src.it.txt", "d.src.txt"])
+    assert [(p.target, p.source, p.reference, p.source_lang) for p in pairs] == [
+        ("a.txt", "a.src.txt", "a.ref.txt", None),
+        ("b.txt", None, None, None),
+        ("c.txt", "c.src.it.txt", None, "it"),
+        ("d.src.txt", None, None, None),
+    ]

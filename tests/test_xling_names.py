@@ -1,0 +1,59 @@
+"""Cross-lingual name check: German spellings accepted, mangled and dropped names reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from qc.xling.bitext import build_bitext
+from qc.xling.check_names import check_names
+from qc.xling.names import extract_names, fold
+
+
+def _names(source: str, target: str, lang: str = "en"):
+    return [
+        f for f in check_names(build_bitext(source, target, lang), "crosslingual") if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("Vladimir Putin spoke in Moscow.", "Wladimir Putin sprach in Moskau."),
+        ("The rocket landed near Pyongyang.", "Die Rakete landete bei Pjöngjang."),
+        ("Kim Jong Un inspected the site.", "Kim Jong-un besichtigte das Gelände."),
+        (
+            "A spokesman for the Kremlin declined to comment.",
+            "Ein Sprecher des Kreml lehnte einen Kommentar ab.",
+        ),
+        ("Mikhail Gorbachev died on Tuesday.", "Michail Gorbatschow ist am Dienstag gestorben."),
+        ("Troops left Russian soil.", "Die Truppen verließen russischen Boden."),
+        ("He praised Putin's policies.", "Er lobte Putins Politik."),
+        ("She flew to Germany on Friday.", "Sie flog am Freitag nach Deutschland."),
+    ],
+)
+def test_german_spellings_of_names_are_accepted(source: str, target: str) -> None:
+    assert _names(source, target) == []
+
+
+def test_misspelled_name_is_reported_on_the_target_word() -> None:
+    target = "Der Vizepräsident Mohammad Mokhbar sagte am Mittwoch, das Land sei bereit."
+    (f,) = _names("Vice President Mohammad Mokhber said on Wednesday that the country is ready.", target)
+    assert (f.category, f.severity, f.text) == ("name", "major", "Mokhbar")
+    assert f.evidence["source_name"] == "Mohammad Mokhber"
+
+
+def test_dropped_name_is_reported_on_the_sentence() -> None:
+    target = "Der Präsident sagte am Mittwoch, das Land sei bereit."
+    (f,) = _names("President Ebrahim Raisi said on Wednesday that the country is ready.", target)
+    assert f.category == "name" and (f.start, f.end) == (0, len(target))
+
+
+def test_capitalised_common_words_and_sentence_starts_are_no_names() -> None:
+    mentions = extract_names("According to the Health Ministry, the President met Russian officials.", "en")
+    assert mentions == []
+
+
+def test_transliteration_folding_joins_spellings() -> None:
+    assert fold("Wladimir") == fold("Vladimir")
+    assert fold("Pjöngjang") == fold("Pyongyang")
+    assert fold("Lukaschenko") == fold("Lukashenko")

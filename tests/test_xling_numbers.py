@@ -1,0 +1,76 @@
+"""Cross-lingual number check: German number forms accepted, changed numbers reported on the target."""
+
+from __future__ import annotations
+
+import pytest
+
+from qc.xling.bitext import build_bitext
+from qc.xling.check_numbers import check_numbers
+from qc.xling.numbers import extract
+
+
+def _numbers(source: str, target: str, lang: str = "en"):
+    return check_numbers(build_bitext(source, target, lang), "crosslingual")
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("The ministry registered 1,686 new cases.", "Das Ministerium verzeichnete 1.686 neue Fälle."),
+        ("Inflation rose to 3.5 percent.", "Die Inflation stieg auf 3,5 Prozent."),
+        ("Sales fell 5% last year.", "Der Umsatz sank im vergangenen Jahr um 5 %."),
+        ("The deal is worth $2 billion.", "Das Geschäft ist 2 Milliarden Dollar wert."),
+        ("The deal is worth $1.5bn.", "Das Geschäft ist 1,5 Mrd. Dollar wert."),
+        ("The vote is on Sept. 4.", "Die Abstimmung ist am 4. September."),
+        ("The army fired 122mm shells.", "Die Armee feuerte 122-Millimeter-Granaten ab."),
+        ("Eight cities are in the orange zone.", "Acht Städte liegen in der orangefarbenen Zone."),
+        ("He met 8 ministers.", "Er traf acht Minister."),
+        ("The meeting starts at 3 p.m. on Monday.", "Die Sitzung beginnt am Montag um 15 Uhr."),
+        ("They got the third dose.", "Sie erhielten die dritte Dosis."),
+        ("Support is open 24/7.", "Der Support ist rund um die Uhr erreichbar."),
+        ("The war ended in 1945.", "Der Krieg endete 1945."),
+    ],
+)
+def test_german_forms_of_source_numbers_are_accepted(source: str, target: str) -> None:
+    assert _numbers(source, target) == []
+
+
+def test_changed_number_is_reported_on_the_target_number() -> None:
+    target = "Das Ministerium verzeichnete 1.868 neue Fälle."
+    (f,) = _numbers("The ministry registered 1,686 new cases.", target)
+    assert (f.category, f.severity, f.text) == ("number", "major", "1.868")
+    assert target[f.start : f.end] == f.text
+    assert f.evidence["source_text"] == "The ministry registered 1,686 new cases."
+    assert f.evidence["source_number"] == "1,686"
+
+
+def test_billion_rendered_as_german_billion_is_an_error() -> None:
+    found = _numbers("The deal is worth $2 billion.", "Das Geschäft ist 2 Billionen Dollar wert.")
+    assert [f.text for f in found] == ["2 Billionen"]
+
+
+def test_missing_number_is_reported_on_the_sentence() -> None:
+    target = "Viele Menschen starben."
+    (f,) = _numbers("58 people died.", target)
+    assert (f.category, f.start, f.end) == ("number", 0, len(target))
+
+
+def test_changed_month_is_reported() -> None:
+    found = _numbers("The vote is on Sept. 4.", "Die Abstimmung ist am 4. Oktober.")
+    assert [f.text for f in found] == ["Oktober"]
+
+
+def test_english_thousands_separator_in_german_is_a_minor_format_slip_with_repair() -> None:
+    (f,) = _numbers(
+        "The ministry registered 1,686 new cases.", "Das Ministerium verzeichnete 1,686 neue Fälle."
+    )
+    assert (f.severity, f.text) == ("minor", "1,686")
+    assert f.repairs[0].replacement == "1.686"
+
+
+def test_number_readings_follow_each_language() -> None:
+    (en,) = extract("1,686", "en")
+    (de,) = extract("1.686", "de")
+    assert en.values == de.values == frozenset({1686.0})
+    (it,) = extract("3,5 milioni", "it")
+    assert it.values == frozenset({3.5e6})
