@@ -38,7 +38,8 @@ def test_prefix_cached_gains_equal_full_rescoring(tiny_model):
 def test_detector_runs_in_the_pipeline_and_fills_sentence_scores(tiny_model):
     config = Config(lm=LMConfig(model=tiny_model, device="cpu"))
     # margin -100: every proposal becomes a finding, so the finding wiring is exercised too
-    config.detectors["fluency"] = {"margin_minor": -100.0, "margin_major": 100.0, "peak_nats": 0.0}
+    config.detectors["fluency"] = {"margin_minor": -100.0, "margin_major": 100.0, "peak_nats": 0.0,
+                                  "unigram_discount": 0.0}
     text = "Der Zug fuhr am Abend in Richtung Grenze ab.\nDie Gespräche sollen morgen fortgesetzt werden."
     report = Checker(config, use_lm=True).check(Document(id="t", text=text))
     assert report.error is None
@@ -69,7 +70,8 @@ def _gold_word_order(doc: str) -> list[dict]:
     return [g for g in gold if g["doc"] == doc and g["category"] == "word-order"]
 
 
-@pytest.mark.skipif(not default_model_path().exists(), reason="shipped LM models/qc-de-lm not built yet")
+@pytest.mark.skipif(not (default_model_path() / "config.json").exists(),
+                    reason="shipped LM models/qc-de-lm not built yet (qc lm train)")
 def test_shipped_model_flags_the_word_order_items_of_seed_000():
     name = "000_461f3237c120a9ba.txt"
     text = (SEEDS / name).read_text(encoding="utf-8")

@@ -72,7 +72,9 @@ class SynthArticle:
 # ---------------------------------------------------------------- reading
 
 
-def read_clean_sentences(paths: Sequence[str | Path], *, min_words: int = 6, max_words: int = 35) -> list[str]:
+def read_clean_sentences(
+    paths: Sequence[str | Path], *, min_words: int = 6, max_words: int = 35
+) -> list[str]:
     """Sentences of the input files (plain or .xz), one line at a time, filtered by length."""
     out: list[str] = []
     for p in paths:
@@ -101,7 +103,7 @@ def _words(sentence: str) -> list[tuple[int, int, str]]:
 def _runs(toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Index ranges of consecutive plain words (no punctuation between)."""
     runs, a = [], None
-    for i, (_, _, w) in enumerate(toks + [(0, 0, ",")]):
+    for i, (_, _, w) in enumerate([*toks, (0, 0, ",")]):
         if _plain(w) and a is None:
             a = i
         elif not _plain(w) and a is not None:
@@ -339,13 +341,15 @@ def score_split(
         p = c["tp_pred"] / c["pred"] if c["pred"] else 0.0
         r = c["tp_gold"] / c["gold"] if c["gold"] else 0.0
         out["categories"][name] = {
-            "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
             "gold": c["gold"], "found": c["tp_gold"], "predicted": c["pred"],
             "repair_exact_top1": round(c["exact1"] / c["tp_gold"], 3) if c["tp_gold"] else None,
             "repair_exact_top3": round(c["exact3"] / c["tp_gold"], 3) if c["tp_gold"] else None,
         }
     for name, k in sorted(kinds.items()):
-        out["kinds"][name] = {"gold": k["gold"], "recall": round(k["found"] / k["gold"], 3) if k["gold"] else 0.0,
+        out["kinds"][name] = {"gold": k["gold"],
+                              "recall": round(k["found"] / k["gold"], 3) if k["gold"] else 0.0,
                               "repair_exact_top1": round(k["exact1"] / k["found"], 3) if k["found"] else None}
     return out
 
@@ -376,13 +380,13 @@ def run_detector(articles: Sequence[SynthArticle], *, model: str | None, effort:
 
     det = FluencyDetector({"effort": effort})
     det.configure_lm(_LM(model))
-    known, suggest = det.lexicon()
+    known, suggest, zipf = det.lexicon()
     scorer, settings = det.scorer(), det.settings
     out: list[list[Flag]] = []
     t0 = time.perf_counter()
     for n, art in enumerate(articles):
         props, _ = check_document(art.text, Segmentation(art.text).sentences, scorer, settings,
-                                  known=known, suggest=suggest)
+                                  known=known, suggest=suggest, zipf=zipf)
         out.append([Flag(p.start, p.end, p.category, p.margin, [(a, b, r) for a, b, r, _ in p.repairs])
                     for p in props])
         if progress and (n + 1) % 20 == 0:
@@ -418,7 +422,8 @@ def run(
     flags, seconds = run_detector(arts, model=model, effort=effort)
     dev = [(a, f) for a, f in zip(arts, flags, strict=True) if a.split == "dev"]
     test = [(a, f) for a, f in zip(arts, flags, strict=True) if a.split == "test"]
-    tuned = tune_threshold([a for a, _ in dev], [f for _, f in dev], target_precision=target_precision, floor=floor)
+    tuned = tune_threshold([a for a, _ in dev], [f for _, f in dev], target_precision=target_precision,
+                           floor=floor)
     shipped = FluencyOptions().margin_minor
     return {
         "inputs": [Path(p).name for p in inputs], "seed": seed, "density": density, "effort": effort,

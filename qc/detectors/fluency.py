@@ -50,6 +50,8 @@ class FluencyOptions(DetectorOptions):
     margin_minor: float = FluencySettings.margin_minor
     margin_major: float = FluencySettings.margin_major
     min_words: int = FluencySettings.min_words
+    #: share of a word's unigram surprisal discounted when picking windows
+    unigram_discount: float = FluencySettings.unigram_discount
     #: per-kind prior cost in nats (missing kinds keep their default)
     kind_cost: dict[str, float] = dataclasses.field(default_factory=dict)
 
@@ -81,7 +83,8 @@ class FluencyDetector(Detector):
             raise ValueError(f"fluency effort must be fast or thorough, not {effort!r}")
         return FluencySettings(
             effort=effort, peak_nats=o.peak_nats, margin_minor=o.margin_minor, margin_major=o.margin_major,
-            min_words=o.min_words, kind_cost={**DEFAULT_KIND_COST, **o.kind_cost},
+            min_words=o.min_words, unigram_discount=o.unigram_discount,
+            kind_cost={**DEFAULT_KIND_COST, **o.kind_cost},
         )
 
     def scorer(self) -> Any:
@@ -100,24 +103,24 @@ class FluencyDetector(Detector):
                 self._scorer = LMScorer.load(
                     model, device=getattr(cfg, "device", None), quantize=bool(getattr(cfg, "quantize", False))
                 )
-            except FileNotFoundError as exc:
+            except OSError as exc:  # FileNotFoundError, or a folder without model files
                 if model is not None:
                     raise
                 log.warning("fluency detector off: %s", exc)
                 self._scorer = False
         return self._scorer or None
 
-    def lexicon(self) -> tuple[Any, Any]:
-        """``(known, suggest)`` from the shared German lexicon, or no lexicon candidates without one."""
+    def lexicon(self) -> tuple[Any, Any, Any]:
+        """``(known, suggest, zipf)`` from the shared German lexicon, or ``None``s without one."""
         if self._lexicon is None:
             try:
                 from qc.lang.lexicon import german_lexicon
 
                 lex = german_lexicon()
-                self._lexicon = (lex.known, lambda w: [s.word for s in lex.suggest(w)])
-            except Exception as exc:
+                self._lexicon = (lex.known, lambda w: [s.word for s in lex.suggest(w)], lex.zipf)
+            except Exception as exc:  # hunspell missing: fewer candidates, not an error
                 log.warning("fluency: no lexicon (%s); compound and spelling candidates are off", exc)
-                self._lexicon = (None, None)
+                self._lexicon = (None, None, None)
         return self._lexicon
 
     # ------------------------------------------------------------------ checking
@@ -129,9 +132,9 @@ class FluencyDetector(Detector):
             if scorer is None:
                 self._cache[key] = ([], [])
             else:
-                known, suggest = self.lexicon()
+                known, suggest, zipf = self.lexicon()
                 self._cache[key] = check_document(
-                    doc.text, seg.sentences, scorer, self.settings, known=known, suggest=suggest
+                    doc.text, seg.sentences, scorer, self.settings, known=known, suggest=suggest, zipf=zipf
                 )
         return self._cache[key]
 
@@ -150,7 +153,8 @@ class FluencyDetector(Detector):
 def to_finding(text: str, p: Proposal, s: FluencySettings) -> Finding:
     """A proposal over the margin as a finding; confidence grows with the margin."""
     severity = "major" if p.margin >= s.margin_major else "minor"
-    confidence = 0.5 + 0.5 * min(1.0, (p.margin - s.margin_minor) / max(1e-6, 2 * (s.margin_major - s.margin_minor)))
+    spread = max(1e-6, 2 * (s.margin_major - s.margin_minor))
+    confidence = 0.5 + 0.5 * min(1.0, (p.margin - s.margin_minor) / spread)
     return Finding.at(
         text, p.start, p.end, category=p.category, severity=severity,
         message=f"{_KIND_MESSAGE.get(p.kind, 'reads unnaturally')}: „{p.repairs[0][2]}“?",

@@ -41,7 +41,8 @@ KIND_CATEGORY: dict[str, str] = {
 
 #: which kinds each effort generates (fast keeps the cheap, high-yield ones)
 EFFORT_KINDS: dict[str, frozenset[str]] = {
-    "fast": frozenset({"swap", "move", "compound", "reporting", "spelling"}),
+    # spelling suggestions are slow (hunspell) and the spelling detector covers them
+    "fast": frozenset({"swap", "move", "compound", "reporting"}),
     "thorough": frozenset(KIND_CATEGORY),
 }
 #: farthest a single word is moved, per effort
@@ -145,7 +146,7 @@ def verb_to_clause_end(toks: Sequence[Token], lo: int, hi: int) -> list[Candidat
         t = toks[j]
         if not (_is_plain_word(t) and t.text[0].islower()):
             continue
-        a, b = _word_run(toks, j)
+        _, b = _word_run(toks, j)
         if b - 1 - j >= 3:  # shorter distances are covered by moves()
             idx = [k for k in range(j, b) if k != j] + [j]
             out.append(_reorder(toks, idx, "verb-end"))
@@ -225,7 +226,8 @@ def reporting_clauses(toks: Sequence[Token], lo: int, hi: int, data: FluencyData
 
 
 def spelling(
-    toks: Sequence[Token], lo: int, hi: int, known: Callable[[str], bool], suggest: Callable[[str], list[str]],
+    toks: Sequence[Token], lo: int, hi: int,
+    known: Callable[[str], bool], suggest: Callable[[str], list[str]],
     limit: int = 3,
 ) -> list[Candidate]:
     """Lexicon suggestions for unknown words of lo..hi."""

@@ -13,17 +13,19 @@
 
 Example (needs a model)::
 
-    >>> props, scores = check_document(text, seg.sentences, LMScorer.load(), FluencySettings())  # doctest: +SKIP
+    >>> scorer = LMScorer.load()                                                      # doctest: +SKIP
+    >>> props, scores = check_document(text, seg.sentences, scorer, FluencySettings())  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from qc.fluency.candidates import Candidate, FluencyData, generate
-from qc.fluency.localize import peak_windows, word_surprisal
+from qc.fluency.localize import excess_surprisal, peak_windows, word_surprisal
 from qc.fluency.scoring import gains
 from qc.model import SentenceScore
 from qc.segment import Span, iter_tokens
@@ -42,7 +44,9 @@ DEFAULT_KIND_COST: dict[str, float] = {
 }
 
 #: per effort: windows per sentence, candidate budget per document
-EFFORT_BUDGET: dict[str, tuple[int, int]] = {"fast": (2, 240), "thorough": (4, 2000)}
+EFFORT_BUDGET: dict[str, tuple[int, int]] = {"fast": (2, 150), "thorough": (4, 2000)}
+#: per effort: tokens scored after an edit (None = to the end of the sentence, exact)
+EFFORT_TAIL: dict[str, int | None] = {"fast": 4, "thorough": None}
 
 
 @dataclass
@@ -54,6 +58,10 @@ class FluencySettings:
     margin_minor: float = 4.0
     margin_major: float = 7.0
     min_words: int = 4
+    #: share of a word's unigram surprisal subtracted before peak picking (see localize.excess_surprisal)
+    unigram_discount: float = 0.5
+    #: tokens scored after an edit (None: to the sentence end); set per effort when left at -1
+    tail: int | None = -1
     kind_cost: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_COST))
 
 
@@ -82,7 +90,9 @@ class _Window:
     peak: float
 
 
-def _union_repairs(text: str, cands: Sequence[tuple[Candidate, float]]) -> tuple[int, int, list[tuple[int, int, str, float]]]:
+def _union_repairs(
+    text: str, cands: Sequence[tuple[Candidate, float]]
+) -> tuple[int, int, list[tuple[int, int, str, float]]]:
     """Rewrite each candidate onto the union of their spans, so all repairs share one span."""
     start = min(c.start for c, _ in cands)
     end = max(c.end for c, _ in cands)
@@ -101,6 +111,7 @@ def check_document(
     *,
     known: Callable[[str], bool] | None = None,
     suggest: Callable[[str], list[str]] | None = None,
+    zipf: Callable[[str], float] | None = None,
     data: FluencyData | None = None,
 ) -> tuple[list[Proposal], list[SentenceScore]]:
     """Proposals (flag-worthy or not: the caller applies the thresholds) and sentence scores."""
@@ -110,14 +121,19 @@ def check_document(
         return [], []
     scored = scorer.score_texts([s.text for s in sents])
     sentence_scores = [
-        SentenceScore(s.start, s.end, sc.nll_per_token, sc.n_tokens) for s, sc in zip(sents, scored, strict=True)
+        SentenceScore(s.start, s.end, sc.nll_per_token, sc.n_tokens)
+        for s, sc in zip(sents, scored, strict=True)
     ]
     per_sentence, budget = EFFORT_BUDGET[settings.effort]
+    if settings.tail == -1:
+        settings = dataclasses.replace(settings, tail=EFFORT_TAIL[settings.effort])
     tokens = [iter_tokens(text, s.start, s.end) for s in sents]
     windows: list[_Window] = []
     for i, (s, sc) in enumerate(zip(sents, scored, strict=True)):
         # the </s> surprisal belongs to no word; a truncated sentence shows up at its last word
         surprisal = word_surprisal(tokens[i], sc.offsets, sc.logprobs, base=s.start)
+        if zipf is not None and settings.unigram_discount:
+            surprisal = excess_surprisal(tokens[i], surprisal, zipf, settings.unigram_discount)
         for lo, hi, peak in peak_windows(surprisal, threshold=settings.peak_nats, max_windows=per_sentence):
             windows.append(_Window(i, lo, hi, peak))
     windows.sort(key=lambda w: -w.peak)
@@ -140,9 +156,11 @@ def check_document(
         done.update(t for _, t in keep)
         sc = scored[w.sent]
         full_ids = [scorer.bos_id, *sc.token_ids]
-        g = gains(s.text, [t for _, t in keep], scorer, original_ids=full_ids, original_logprobs=sc.logprobs)
+        g = gains(s.text, [t for _, t in keep], scorer, original_ids=full_ids, original_logprobs=sc.logprobs,
+                  tail=settings.tail)
         ranked = sorted(
-            ((c, gain, gain - settings.kind_cost.get(c.kind, 0.0)) for (c, _), gain in zip(keep, g, strict=True)),
+            ((c, gain, gain - settings.kind_cost.get(c.kind, 0.0))
+             for (c, _), gain in zip(keep, g, strict=True)),
             key=lambda x: -x[2],
         )
         best, best_gain, best_margin = ranked[0]

@@ -9,7 +9,7 @@ candidate is ``nll(original) - nll(candidate)`` over the whole sentence (with
 Example (needs a model)::
 
     >>> scorer = LMScorer.load()                                   # doctest: +SKIP
-    >>> gains("mit Wladimir bestätigten Putin.", ["mit Wladimir Putin bestätigten."], scorer)  # doctest: +SKIP
+    >>> gains("Wladimir bestätigten Putin.", ["Wladimir Putin bestätigten."], scorer)  # doctest: +SKIP
     [4.1]
 """
 
@@ -66,6 +66,19 @@ def suffix_logprobs(scorer: Any, prefix: list[int], suffixes: list[list[int]]) -
     return [float(head[r]) + float(inner[r, : len(s) - 1].sum()) for r, s in enumerate(suffixes)]
 
 
+def common_suffix(a: Sequence[int], b: Sequence[int], limit: int) -> int:
+    """Length of the common suffix of two id sequences, at most ``limit``.
+
+    >>> common_suffix([1, 2, 3], [4, 2, 3], 5)
+    2
+    """
+    n = min(len(a), len(b), limit)
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
+
+
 def gains(
     original: str,
     candidates: Sequence[str],
@@ -74,20 +87,23 @@ def gains(
     original_ids: list[int] | None = None,
     original_logprobs: Sequence[float] | None = None,
     use_cache: bool = True,
+    tail: int | None = None,
 ) -> list[float]:
     """``nll(original) - nll(candidate)`` in nats for each candidate sentence (positive = better).
 
     ``original_logprobs`` (the scored targets of ``<s> original </s>``, as
     :meth:`LMScorer.score_texts` returns them) spare one forward pass. With
     ``use_cache=False`` the full candidates are batch-scored instead (the
-    reference implementation, and faster for a handful of very short texts).
+    reference implementation). ``tail``: score only this many tokens after the
+    edited region (the rest of the sentence is shared and its scores change
+    little); ``None`` scores to the end of the sentence, exactly.
     """
     if not candidates:
         return []
-    if use_cache:
-        cand_ids = encode(scorer, candidates)
-        # longer than the context: the scorer's sliding window handles it
-        use_cache = max(len(c) for c in cand_ids) <= scorer.context
+    cand_ids = encode(scorer, candidates)
+    # longer than the context: the scorer's sliding window handles it
+    if use_cache and max(len(c) for c in cand_ids) > scorer.context:
+        use_cache, tail = False, None
     if not use_cache:
         nlls = scorer.nll([original, *candidates])
         return [nlls[0] - x for x in nlls[1:]]
@@ -97,6 +113,15 @@ def gains(
     # the shared prefix must leave every sequence at least one target of its own
     cut = min(min(common_prefix(orig, c), len(c) - 1) for c in cand_ids)
     cut = max(1, min(cut, len(orig) - 1))
-    orig_suffix = -math.fsum(original_logprobs[cut - 1 :])
-    scores = suffix_logprobs(scorer, orig[:cut], [c[cut:] for c in cand_ids])
-    return [orig_suffix + s for s in scores]
+    stops = []  # (stop in candidate, stop in original): score targets cut..stop-1
+    for c in cand_ids:
+        if tail is None:
+            stops.append((len(c), len(orig)))
+            continue
+        shared = common_suffix(orig, c, min(len(orig), len(c)) - cut)
+        keep = max(0, shared - tail)  # shared tail tokens left unscored
+        stops.append((len(c) - keep, len(orig) - keep))
+    suffixes = [c[cut:stop] for c, (stop, _) in zip(cand_ids, stops, strict=True)]
+    scores = suffix_logprobs(scorer, orig[:cut], suffixes)
+    return [-math.fsum(original_logprobs[cut - 1 : o_stop - 1]) + sc
+            for sc, (_, o_stop) in zip(scores, stops, strict=True)]
