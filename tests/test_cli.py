@@ -328,3 +328,51 @@ def test_check_without_lm_never_imports_torch(write):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.stdout.strip().splitlines()[-1] == "NO-TORCH", out.stderr[-2000:]
     assert json.loads(out.stdout.strip().splitlines()[0])["id"] == str(path)
+
+
+def _finding(text, start, end, severity="major", category="boilerplate", repl=None):
+    from qc.model import Finding, Repair
+
+    repairs = [] if repl is None else [Repair(start, end, repl)]
+    return Finding.at(
+        text,
+        start,
+        end,
+        category=category,
+        severity=severity,
+        message=f"m{start}",
+        confidence=0.9,
+        detector="t",
+        repairs=repairs,
+    )
+
+
+def test_html_highlight_splits_overlapping_findings_and_keeps_the_text():
+    from html import unescape
+
+    from qc.report.html import highlight
+
+    text = "Anzeige <b> & mehr\nText"
+    outer, inner = _finding(text, 0, 18), _finding(text, 8, 11, "minor", "typography", "")
+    point = _finding(text, 19, 19, "minor", "typography", " ")
+    out = highlight(text, [outer, inner, point])
+    visible = unescape(re.sub(r"<sup[^>]*>[^<]*</sup>|<[^>]+>", "", out))
+    assert visible == text  # every character shown once, in order, escaped on the way
+    assert out.count("<mark") == 4  # before the overlap, the overlap, after it, the insertion point
+    assert "m0" in out and "m8" in out and 'class="minor point"' in out
+
+
+def test_text_report_shows_multiline_findings_by_their_first_line():
+    import io
+
+    from rich.console import Console
+
+    from qc.model import Report
+    from qc.report.text import print_report
+
+    text = "Kopf\nAnzeige\x1b[2J\nzweite Zeile\n"
+    report = Report("doc", 70.0, "review", [_finding(text, 5, 27, repl="")], "Kopf\n", text=text)
+    buf = io.StringIO()
+    print_report(Console(file=buf, no_color=True, soft_wrap=True), report)
+    out = buf.getvalue()
+    assert "2:1" in out and "Anzeige␛[2J ⏎…" in out and "\x1b" not in out and "[delete]" in out
