@@ -32,6 +32,7 @@ from qc.config import Config
 from qc.io import DEFAULT_MAX_SIZE, count_documents, expand_paths, read_source, read_text_file
 from qc.model import Document, Report
 from qc.report import Summary
+from qc.report.sink import ReportSink
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 #: show a progress bar from this many documents on (when stderr is a terminal)
@@ -104,8 +105,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-bench_app = typer.Typer(cls=BenchGroup, help="Benchmarks (throughput, LM, synthetic errors, …).",
-                        no_args_is_help=True)
+bench_app = typer.Typer(
+    cls=BenchGroup, help="Benchmarks (throughput, LM, synthetic errors, …).", no_args_is_help=True
+)
 app.add_typer(bench_app, name="bench")
 
 try:
@@ -240,6 +242,8 @@ def check(
     """
     cfg = build_config(config, no_lm, lm, effort)
     sources = expand_paths(paths)
+    if not sources:
+        usage_error("no documents found (folders are searched for *.txt and *.jsonl)")
     if sum(s.kind == "stdin" for s in sources) > 1:
         usage_error("- (stdin) can be given only once")
     docs: Iterable[Document] = (d for s in sources for d in read_source(s, max_size=max_size))
@@ -247,8 +251,10 @@ def check(
     if source or reference or source_lang:
         first = list(islice(docs, 2))
         if len(first) != 1:
-            usage_error("--source/--reference/--source-lang need exactly one document "
-                        f"(got {'more' if first else 'none'}); use JSONL fields for batches")
+            usage_error(
+                "--source/--reference/--source-lang need exactly one document "
+                f"(got {'more' if first else 'none'}); use JSONL fields for batches"
+            )
         doc = first[0]
         if source:
             doc.source = _read_side_file(source, "--source", max_size)
@@ -258,54 +264,34 @@ def check(
             doc.reference = _read_side_file(reference, "--reference", max_size)
         docs = first
     checker = build_checker(cfg)
-    summary = Summary()
-    show_progress = (sys.stderr.isatty() and (total is None or total >= PROGRESS_MIN_DOCS)
-                     and (output is not None or not sys.stdout.isatty() or fmt is not Format.text))
+    show_progress = (
+        sys.stderr.isatty()
+        and (total is None or total >= PROGRESS_MIN_DOCS)
+        and (output is not None or not sys.stdout.isatty() or fmt is not Format.text)
+    )
     writer = None
     if repair is not None:
         from qc.io.writers import RepairWriter
 
         writer = RepairWriter(repair)
-    reports_kept: list[Report] = []
     with open_output(output) as out:
-        console = None
-        if fmt is Format.text:
-            from rich.console import Console
-
-            interactive = output is None and sys.stdout.isatty()
-            console = Console(file=out, soft_wrap=not interactive, force_terminal=interactive or None,
-                              no_color=not interactive, highlight=False)
+        sink = ReportSink(
+            fmt.value,
+            out,
+            evidence=evidence,
+            interactive=output is None and sys.stdout.isatty(),
+            signature=cfg.signature(),
+            detectors=checker.detector_names,
+        )
         for doc in _progress(docs, total, show_progress):
             report = checker.check(doc)
-            summary.add(report)
+            sink.add(report)
             if writer is not None and report.verdict != "error":
                 writer.write(report.id, report.repaired)
-            if fmt is Format.jsonl:
-                from qc.report import jsonl_line
-
-                out.write(jsonl_line(report, evidence=evidence) + "\n")
-                out.flush()
-            elif fmt is Format.text:
-                from qc.report import print_report
-
-                print_report(console, report)
-            else:
-                reports_kept.append(report)
-        if summary.documents == 0:
+        if sink.summary.documents == 0:
             usage_error("no documents found (folders are searched for *.txt and *.jsonl)")
-        if fmt is Format.json:
-            from qc.report import json_document
-
-            out.write(json_document(reports_kept, evidence=evidence, signature=cfg.signature(),
-                                    detectors=checker.detector_names, summary=summary) + "\n")
-        elif fmt is Format.html:
-            from qc.report import render_html
-
-            out.write(render_html(reports_kept, signature=cfg.signature()))
-        elif fmt is Format.text:
-            from qc.report import print_summary
-
-            print_summary(console, summary)
+        sink.close()
+    summary = sink.summary
     raise typer.Exit(exit_code(summary, fail_on))
 
 
@@ -315,8 +301,10 @@ def check(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (JSONL, seeds format)", show_default=False)],
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Documents to check (default: the *.txt files next to GOLD)", show_default=False)] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Documents to check (default: the *.txt files next to GOLD)", show_default=False),
+    ] = None,
     negatives: Annotated[Path | None, typer.Option(help="Spans that must not be flagged (JSONL)")] = None,
     fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format")] = EvalFormat.text,
     output: OutputOpt = None,
@@ -357,11 +345,16 @@ def eval_(
 
 def format_evaluation(ev, n_docs: int, errors: list[Report]) -> str:
     """Plain-text evaluation table plus missed items, extra findings and flagged negatives."""
-    lines = [f"{n_docs} documents checked" + (f", {len(errors)} errored" if errors else ""), "",
-             f"{'category':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'found':>7}{'pred':>6}"]
+    lines = [
+        f"{n_docs} documents checked" + (f", {len(errors)} errored" if errors else ""),
+        "",
+        f"{'category':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'found':>7}{'pred':>6}",
+    ]
     tp_gold = n_gold = tp_pred = n_pred = 0
     for cat, s in sorted(ev.categories.items()):
-        lines.append(f"{cat:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.gold:6d}{s.tp_gold:7d}{s.pred:6d}")
+        lines.append(
+            f"{cat:<18}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.gold:6d}{s.tp_gold:7d}{s.pred:6d}"
+        )
         tp_gold, n_gold = tp_gold + s.tp_gold, n_gold + s.gold
         tp_pred, n_pred = tp_pred + s.tp_pred, n_pred + s.pred
     p = tp_pred / n_pred if n_pred else 0.0

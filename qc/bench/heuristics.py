@@ -87,13 +87,19 @@ def run(docs: list[Document], n_articles: int, config: Config | None = None) -> 
 
 
 def print_result(res: dict) -> None:
-    print(f"qc bench heuristics: {res['articles']} articles ({res['distinct_articles']} distinct), "
-          f"{res['characters']:,} characters, no LM, 1 process")
+    print(
+        f"qc bench heuristics: {res['articles']} articles ({res['distinct_articles']} distinct), "
+        f"{res['characters']:,} characters, no LM, 1 process"
+    )
     print(f"  start-up (detectors, dictionaries, one warm-up pass): {res['startup_s']:.3f} s")
-    print(f"  checking: {res['seconds']:.3f} s → {res['articles_per_s']} articles/s, "
-          f"{res['chars_per_s']:,} chars/s")
-    print(f"  CPU time: {res['cpu_seconds']:.3f} s → {res['articles_per_cpu_s']} articles per CPU-second "
-          "(wall time suffers when other processes share the cores)")
+    print(
+        f"  checking: {res['seconds']:.3f} s → {res['articles_per_s']} articles/s, "
+        f"{res['chars_per_s']:,} chars/s"
+    )
+    print(
+        f"  CPU time: {res['cpu_seconds']:.3f} s → {res['articles_per_cpu_s']} articles per CPU-second "
+        "(wall time suffers when other processes share the cores)"
+    )
     total = sum(res["detector_seconds"].values()) + res["other_seconds"]
     print("  time share:")
     rows = [*res["detector_seconds"].items(), ("merge/repair/score", res["other_seconds"])]
@@ -102,8 +108,10 @@ def print_result(res: dict) -> None:
         print(f"    {name:<22} {share:5.1f} %  {1000 * s / res['articles']:7.3f} ms/article")
     seg = res["segmentation_alone_s"]
     parts = ", ".join(f"{k} {1000 * v / res['articles']:.3f}" for k, v in seg.items())
-    print(f"  segmentation alone: {1000 * sum(seg.values()) / res['articles']:.3f} ms/article ({parts}); "
-          "in the pipeline it is charged to the first detector that uses it")
+    print(
+        f"  segmentation alone: {1000 * sum(seg.values()) / res['articles']:.3f} ms/article ({parts}); "
+        "in the pipeline it is charged to the first detector that uses it"
+    )
     print(f"  findings: {res['findings']}, errors: {res['errors']}")
 
 

@@ -40,8 +40,12 @@ def record_to_document(line: str, *, origin: str, line_no: int, max_chars: int =
     except ValueError as exc:
         return Document(fallback_id, "", metadata=meta, error=f"{where}: not JSON ({exc})")
     if not isinstance(record, dict):
-        return Document(fallback_id, "", metadata=meta,
-                        error=f"{where}: a JSON object expected, got {type(record).__name__}")
+        return Document(
+            fallback_id,
+            "",
+            metadata=meta,
+            error=f"{where}: a JSON object expected, got {type(record).__name__}",
+        )
     doc_id = record.get("id", fallback_id)
     if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
         return Document(fallback_id, "", metadata=meta, error=f'{where}: "id" must be a string or integer')
@@ -50,8 +54,9 @@ def record_to_document(line: str, *, origin: str, line_no: int, max_chars: int =
         return Document(doc_id, "", metadata=meta, error=f'{where}: no "text" field')
     text = record["text"]
     if not isinstance(text, str):
-        return Document(doc_id, "", metadata=meta,
-                        error=f'{where}: "text" must be a string, got {type(text).__name__}')
+        return Document(
+            doc_id, "", metadata=meta, error=f'{where}: "text" must be a string, got {type(text).__name__}'
+        )
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL_STRINGS:
         value = record.get(key)
@@ -61,8 +66,14 @@ def record_to_document(line: str, *, origin: str, line_no: int, max_chars: int =
     extra = {k: v for k, v in record.items() if k not in ("id", "text", *_OPTIONAL_STRINGS)}
     if extra:
         meta["fields"] = extra
-    doc = Document(doc_id, text, source=fields["source"], source_lang=fields["source_lang"],
-                   reference=fields["reference"], metadata=meta)
+    doc = Document(
+        doc_id,
+        text,
+        source=fields["source"],
+        source_lang=fields["source_lang"],
+        reference=fields["reference"],
+        metadata=meta,
+    )
     doc.error = text_problem(text, max_chars)
     if doc.error:
         doc.error = f"{where}: {doc.error}"

@@ -39,6 +39,8 @@ def html_reason(text: str) -> str | None:
     visible = sum(1 for ch in text if not ch.isspace())
     tag_chars = sum(len(t) for t in tags)
     if visible and tag_chars >= _MIN_TAG_SHARE * visible:
-        return (f"HTML markup ({len(tags)} tags, {100 * tag_chars // visible} % of the characters); "
-                "qc checks plain text: extract the text first")
+        return (
+            f"HTML markup ({len(tags)} tags, {100 * tag_chars // visible} % of the characters); "
+            "qc checks plain text: extract the text first"
+        )
     return None

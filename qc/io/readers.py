@@ -94,8 +94,9 @@ def read_documents(
         yield from read_source(source, stdin=stdin, max_size=max_size)
 
 
-def read_source(source: Source, *, stdin: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE
-                ) -> Iterator[Document]:
+def read_source(
+    source: Source, *, stdin: BinaryIO | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> Iterator[Document]:
     if source.kind == "missing":
         yield Document(source.path, "", error="no such file or directory")
     elif source.kind == "text":
@@ -116,8 +117,12 @@ def read_text_file(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Document:
     try:
         size = os.path.getsize(path)
         if max_size and size > max_size:
-            return Document(path, "", metadata={"path": path},
-                            error=f"file too large ({size:,} bytes; limit {max_size:,}, see --max-size)")
+            return Document(
+                path,
+                "",
+                metadata={"path": path},
+                error=f"file too large ({size:,} bytes; limit {max_size:,}, see --max-size)",
+            )
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
@@ -125,8 +130,9 @@ def read_text_file(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Document:
     return document_from_bytes(path, data, max_size=max_size, metadata={"path": path})
 
 
-def document_from_bytes(doc_id: str, data: bytes, *, max_size: int = DEFAULT_MAX_SIZE,
-                        metadata: dict | None = None) -> Document:
+def document_from_bytes(
+    doc_id: str, data: bytes, *, max_size: int = DEFAULT_MAX_SIZE, metadata: dict | None = None
+) -> Document:
     meta = dict(metadata or {})
     try:
         text, decoding = decode_bytes(data)
@@ -136,8 +142,9 @@ def document_from_bytes(doc_id: str, data: bytes, *, max_size: int = DEFAULT_MAX
     return Document(doc_id, text, metadata=meta, error=text_problem(text, max_size))
 
 
-def read_jsonl_lines(lines: BinaryIO | Sequence[bytes], *, origin: str, max_size: int = DEFAULT_MAX_SIZE
-                     ) -> Iterator[Document]:
+def read_jsonl_lines(
+    lines: BinaryIO | Sequence[bytes], *, origin: str, max_size: int = DEFAULT_MAX_SIZE
+) -> Iterator[Document]:
     """One document per non-blank line; JSONL is UTF-8 (a BOM on the first line is ignored)."""
     for line_no, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -145,9 +152,12 @@ def read_jsonl_lines(lines: BinaryIO | Sequence[bytes], *, origin: str, max_size
         try:
             line = raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            yield Document(f"{origin}:{line_no}", "", metadata={"path": origin, "line": line_no},
-                           error=f"{origin} line {line_no}: not valid UTF-8 "
-                                 f"({exc.reason} at byte {exc.start})")
+            yield Document(
+                f"{origin}:{line_no}",
+                "",
+                metadata={"path": origin, "line": line_no},
+                error=f"{origin} line {line_no}: not valid UTF-8 ({exc.reason} at byte {exc.start})",
+            )
             continue
         yield record_to_document(line, origin=origin, line_no=line_no, max_chars=max_size)
 
@@ -156,13 +166,16 @@ def read_stdin_bytes(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Iterat
     """Standard input: JSONL when the first non-blank line is a JSON object, else one text document."""
     lines = data.split(b"\n")
     first = next((raw for raw in lines if raw.strip()), b"")
-    if first.lstrip().startswith((b"{", b"\xef\xbb\xbf{")) and \
-            parse_object(first.decode("utf-8-sig", errors="replace")) is not None:
+    if (
+        first.lstrip().startswith((b"{", b"\xef\xbb\xbf{"))
+        and parse_object(first.decode("utf-8-sig", errors="replace")) is not None
+    ):
         yield from read_jsonl_lines(lines, origin="<stdin>", max_size=max_size)
         return
     if max_size and len(data) > max_size:
-        yield Document(STDIN, "", error=f"input too large ({len(data):,} bytes; limit {max_size:,}, "
-                                         "see --max-size)")
+        yield Document(
+            STDIN, "", error=f"input too large ({len(data):,} bytes; limit {max_size:,}, see --max-size)"
+        )
         return
     yield document_from_bytes(STDIN, data, max_size=max_size)
 

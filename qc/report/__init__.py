@@ -2,10 +2,18 @@
 
 from qc.report.html import render_html
 from qc.report.jsonout import json_document, jsonl_line
+from qc.report.sink import FORMATS, ReportSink
 from qc.report.summary import Summary, line_col
 from qc.report.text import print_report, print_summary
 
-FORMATS = ("text", "json", "jsonl", "html")
-
-__all__ = ["FORMATS", "Summary", "json_document", "jsonl_line", "line_col", "print_report", "print_summary",
-           "render_html"]
+__all__ = [
+    "FORMATS",
+    "ReportSink",
+    "Summary",
+    "json_document",
+    "jsonl_line",
+    "line_col",
+    "print_report",
+    "print_summary",
+    "render_html",
+]

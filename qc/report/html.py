@@ -44,8 +44,11 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 def _title(f: Finding, n: int, text: str) -> str:
     repair = describe_repair(f, text)
-    return (f"#{n} {f.severity} {f.category}: {f.message}" + (f" — repair: {repair}" if repair else "")
-            + f" ({f.detector}, {f.confidence:.2f})")
+    return (
+        f"#{n} {f.severity} {f.category}: {f.message}"
+        + (f" — repair: {repair}" if repair else "")
+        + f" ({f.detector}, {f.confidence:.2f})"
+    )
 
 
 def highlight(text: str, findings: Sequence[Finding]) -> str:
@@ -59,8 +62,10 @@ def highlight(text: str, findings: Sequence[Finding]) -> str:
     out: list[str] = []
     for a, b in zip(bounds, [*bounds[1:], None], strict=True):
         for n, f in points.get(a, []):
-            out.append(f'<mark class="{f.severity} point" title="{escape(_title(f, n, text))}"></mark>'
-                       f'<sup class="n">{n}</sup>')
+            out.append(
+                f'<mark class="{f.severity} point" title="{escape(_title(f, n, text))}"></mark>'
+                f'<sup class="n">{n}</sup>'
+            )
         if b is None:
             break
         piece = escape(display_safe(text[a:b]))
@@ -84,27 +89,35 @@ def _findings_table(report: Report) -> str:
     for n, f in enumerate(report.findings, start=1):
         line, col = line_col(report.text, f.start)
         rows.append(
-            f"<tr><td>{n}</td><td>{line}:{col}</td><td><mark class=\"{f.severity}\">{f.severity}</mark></td>"
-            f"<td title=\"{escape(CATEGORIES.get(f.category, ''))}\">{escape(f.category)}</td>"
-            f"<td class=\"t\">{escape(display_safe(f.text))}</td><td>{escape(f.message)}</td>"
+            f'<tr><td>{n}</td><td>{line}:{col}</td><td><mark class="{f.severity}">{f.severity}</mark></td>'
+            f'<td title="{escape(CATEGORIES.get(f.category, ""))}">{escape(f.category)}</td>'
+            f'<td class="t">{escape(display_safe(f.text))}</td><td>{escape(f.message)}</td>'
             f"<td>{escape(display_safe(describe_repair(f, report.text)))}</td>"
-            f"<td class=\"dim\">{escape(f.detector)} {f.confidence:.2f}</td></tr>"
+            f'<td class="dim">{escape(f.detector)} {f.confidence:.2f}</td></tr>'
         )
-    return ("<table><tr><th>#</th><th>line:col</th><th>severity</th><th>category</th><th>text</th>"
-            "<th>message</th><th>repair</th><th>detector</th></tr>" + "".join(rows) + "</table>")
+    return (
+        "<table><tr><th>#</th><th>line:col</th><th>severity</th><th>category</th><th>text</th>"
+        "<th>message</th><th>repair</th><th>detector</th></tr>" + "".join(rows) + "</table>"
+    )
 
 
 def _document(i: int, report: Report) -> str:
-    head = (f'<h2 id="doc-{i}">{escape(display_safe(report.id))} — '
-            f'<span class="v-{report.verdict}">{report.verdict}</span>')
+    head = (
+        f'<h2 id="doc-{i}">{escape(display_safe(report.id))} — '
+        f'<span class="v-{report.verdict}">{report.verdict}</span>'
+    )
     if report.verdict == "error":
         return head + f'</h2><p class="v-error">{escape(display_safe(report.error or ""))}</p>'
-    parts = [head + f" <span class=\"dim\">score {report.score:.1f}</span></h2>",
-             f'<pre class="doc">{highlight(report.text, report.findings)}</pre>',
-             _findings_table(report)]
+    parts = [
+        head + f' <span class="dim">score {report.score:.1f}</span></h2>',
+        f'<pre class="doc">{highlight(report.text, report.findings)}</pre>',
+        _findings_table(report),
+    ]
     if report.repaired != report.text:
-        parts.append(f'<details><summary>Repaired text</summary><pre class="doc">'
-                     f"{escape(display_safe(report.repaired))}</pre></details>")
+        parts.append(
+            f'<details><summary>Repaired text</summary><pre class="doc">'
+            f"{escape(display_safe(report.repaired))}</pre></details>"
+        )
     return "\n".join(parts)
 
 
@@ -112,9 +125,11 @@ def _legend(reports: Sequence[Report]) -> str:
     used = sorted({f.category for r in reports for f in r.findings})
     sev = "".join(f'<span><mark class="{s}">{s}</mark></span>' for s in ("major", "minor", "info"))
     cats = "".join(f"<tr><td>{escape(c)}</td><td>{escape(CATEGORIES.get(c, ''))}</td></tr>" for c in used)
-    return (f'<p class="legend">{sev} <span class="dim">hover a highlight for details; '
-            f"superscripts number the findings</span></p>"
-            + (f"<table><tr><th>category</th><th>meaning</th></tr>{cats}</table>" if cats else ""))
+    return (
+        f'<p class="legend">{sev} <span class="dim">hover a highlight for details; '
+        f"superscripts number the findings</span></p>"
+        + (f"<table><tr><th>category</th><th>meaning</th></tr>{cats}</table>" if cats else "")
+    )
 
 
 def _overview(reports: Sequence[Report], summary: Summary) -> str:
@@ -124,8 +139,10 @@ def _overview(reports: Sequence[Report], summary: Summary) -> str:
         f'<td class="v-{r.verdict}">{r.verdict}</td><td>{r.score:.1f}</td><td>{len(r.findings)}</td></tr>'
         for i, r in enumerate(reports)
     )
-    return (f"<p>{summary.documents} documents: {counts}.</p><table><tr><th>document</th><th>verdict</th>"
-            f"<th>score</th><th>findings</th></tr>{rows}</table>")
+    return (
+        f"<p>{summary.documents} documents: {counts}.</p><table><tr><th>document</th><th>verdict</th>"
+        f"<th>score</th><th>findings</th></tr>{rows}</table>"
+    )
 
 
 def render_html(reports: Sequence[Report], *, signature: str = "", title: str = "qc report") -> str:
@@ -139,6 +156,12 @@ def render_html(reports: Sequence[Report], *, signature: str = "", title: str = 
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title>"
         f"<style>{_CSS}</style></head><body>\n<h1>{escape(title)}</h1>"
-        f'<p class="dim">qc {escape(qc_version())}' + (f" · config {escape(signature)}" if signature else "")
-        + "</p>\n" + _overview(reports, summary) + _legend(reports) + "\n" + body + "\n</body></html>\n"
+        f'<p class="dim">qc {escape(qc_version())}'
+        + (f" · config {escape(signature)}" if signature else "")
+        + "</p>\n"
+        + _overview(reports, summary)
+        + _legend(reports)
+        + "\n"
+        + body
+        + "\n</body></html>\n"
     )

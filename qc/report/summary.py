@@ -91,5 +91,5 @@ def describe_repair(f: Finding, text: str | None = None) -> str:
         a, b = r.start - f.start, r.end - f.start
         return f"→ “{f.text[:a]}{r.replacement}{f.text[b:]}”"
     if text is not None and 0 <= r.start <= r.end <= len(text):
-        return f"replace “{text[r.start:r.end]}” with “{r.replacement}”"
+        return f"replace “{text[r.start : r.end]}” with “{r.replacement}”"
     return f"replace {r.start}..{r.end} with “{r.replacement}”"
