@@ -1,6 +1,6 @@
 """False-alarm rate of detectors on clean German text, one segment per line.
 
-Each line is checked as its own document (harsher than whole articles: names
+Plain or xz-compressed files. Each line is checked as its own document (harsher than whole articles: names
 cannot recur), and findings of the chosen detectors are counted per 100 segments.
 
     python bench/false_alarms.py --detector spelling --show 30 clean-ref.de [more.de ...]
@@ -10,6 +10,7 @@ cannot recur), and findings of the chosen detectors are counted per 100 segments
 from __future__ import annotations
 
 import argparse
+import lzma
 import time
 from collections import Counter
 
@@ -24,13 +25,15 @@ def main() -> None:
     ap.add_argument("--detector", action="append", required=True, help="detector name (repeatable)")
     ap.add_argument("--show", type=int, default=20, help="print this many findings")
     ap.add_argument("--block", type=int, default=1, help="lines per document (1 = each line alone)")
+    ap.add_argument("--max-lines", type=int, default=10**9, help="read at most this many lines per file")
     ap.add_argument("--join", default="\n", help="joins the lines of a block (' ' makes one paragraph, so "
                     "quotations spanning segments pair up)")
     args = ap.parse_args()
     detectors = [REGISTRY[name]() for name in args.detector]
     for path in args.files:
-        with open(path, encoding="utf-8") as fh:
-            lines = [line.rstrip("\n") for line in fh]
+        opener = lzma.open if path.endswith(".xz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            lines = [line.rstrip("\n") for _, line in zip(range(args.max_lines), fh, strict=False)]
         blocks = [args.join.join(lines[i : i + args.block]) for i in range(0, len(lines), args.block)]
         found: Counter[str] = Counter()
         shown = 0

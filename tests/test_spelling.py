@@ -78,9 +78,14 @@ def test_unknown_names_are_not_spelling_errors() -> None:
 
 
 def test_capitalised_word_recurring_in_the_document_is_taken_for_a_name() -> None:
-    text = "Die Firma Regirung AG meldet Gewinne. Regirung will wachsen."
+    text = "Die Firma heißt Regirung. Regirung will wachsen."
     assert spell(text) == []
-    assert [f.text for f in spell("Die Firma Regirung AG meldet Gewinne.")] == ["Regirung"]
+    assert [f.text for f in spell("Die Firma heißt Regirung.")] == ["Regirung"]
+
+
+def test_capitalised_word_next_to_a_name_part_is_taken_for_a_name() -> None:
+    assert spell("Die Ministerin Nancy Faeser und Eroll Flynn im Werra-Meißner-Kreis; die Regirung AG.") == []
+    assert [f.text for f in spell("Laut Faeser kam es anders.")] == ["Faeser"]
 
 
 def test_acronyms_numbers_urls_handles_and_placeholders_are_skipped() -> None:
@@ -153,3 +158,22 @@ def test_edit_distance_counts_a_transposition_as_one_edit() -> None:
     assert edit_distance("wärhend", "während") == 1
     assert edit_distance("Regirung", "Regierung") == 1
     assert edit_distance("abc", "abc") == 0
+
+
+def test_seed_compound_missing_its_dative_plural_r_is_flagged() -> None:
+    [item] = gold("spelling")
+    found = overlapping(spell(seed_text(item["doc"])), item["start"], item["end"])
+    assert [f.text for f in found] == ["Militärvertreten"]
+    assert found[0].repairs[0].replacement == item["repair"]
+
+
+def test_rare_compound_ending_in_a_verb_form_is_flagged() -> None:
+    [f] = spell("Die Zahl an Drittanbieten wuchs.")
+    assert f.repairs[0].replacement == "Drittanbietern"
+
+
+def test_compounds_ending_in_real_nouns_are_not_flagged_as_verb_forms() -> None:
+    text = ("Das Waffenabkommen, die Gerichtsverfahren, das Zusammenleben, die Geschäftstagen-Regel, "
+            "an täglichen Knotenkriegen und die Versandröhren.")
+    assert spell(text) == []
+    assert spell("Die Zahl an Drittanbieten wuchs.", verbal_compound_tails=False) == []

@@ -15,8 +15,13 @@ false alarms:
    one of ``foreign_langs``, or that recurs in the document; a lower-case word
    frequent in German or a foreign language; every word of a sentence or quote
    that is mostly unknown words (a foreign fragment: the foreign detector's job);
-4. a capitalised word that survives is reported only when a frequent German word
-   form is one edit away ("Regirung" → "Regierung"); unknown names are left alone.
+4. a word that survives is reported only when a German word form one edit away is
+   frequent and much more frequent than the word ("Regirung" → "Regierung",
+   "wärhend" → "während"); unknown names next to other name parts ("Nancy
+   Faeser") are left alone;
+5. one class of words hunspell accepts is reported too: a rare compound whose last
+   part is a verb form one letter short of a frequent noun ("Militärvertreten" →
+   "Militärvertretern", see :meth:`GermanLexicon.verbal_tail_fixes`).
 
 Repairs are hunspell's suggestions, best first. Lookups are cached and the
 dictionary is loaded once per process (:func:`qc.lang.lexicon.german_lexicon`).
@@ -58,6 +63,11 @@ class SpellingOptions(DetectorOptions):
     typo_margin: float = 2.0
     #: a capitalised word occurring this often in the document is taken for a name
     name_recurrence: int = 2
+    #: flag rare compounds ending in a verb form one letter short of a frequent noun
+    #: ("Militärvertreten" → "Militärvertretern")
+    verbal_compound_tails: bool = True
+    #: a capitalised word next to a capitalised non-word ("Nancy Faeser") is taken for a name part
+    name_neighbours: bool = True
     #: a sentence or quotation with this share of unknown lower-case words (2 or more) is foreign text
     foreign_fragment_share: float = 0.5
     #: shortest word checked
@@ -70,6 +80,8 @@ class SpellingOptions(DetectorOptions):
 _ADDRESS_HINT = re.compile(
     r"://|www\.|@|#|\\|(?<=\w)\.(?:com|org|net|de|at|ch|eu|info|io|gov|uk|ru|it|fr)\b", re.IGNORECASE
 )
+_PREV_WORD = re.compile(r"(?P<w>[^\W\d_][\w’'.-]*)[ \u00a0]$")
+_NEXT_WORD = re.compile(r"[ \u00a0](?P<w>[^\W\d_][\w’'-]*)")
 _STOP = re.compile(r"[.!?](?=\s)")
 # A word: letters with inner hyphens, apostrophes and gender marks (":", "*", "_", "·", "/").
 _WORD = re.compile(r"[^\W\d_]+(?:(?:[-'’]|[:*_·/](?=in))[^\W\d_]+)*")
@@ -168,6 +180,10 @@ class SpellingDetector(Detector):
         unknown = [p for w in self._unknown_words(text) for p in self._unknown_parts(w)]
         findings: list[Finding] = []
         for w in unknown:
+            fixes = self.lexicon.verbal_tail_fixes(w.text) if self.options.verbal_compound_tails else ()
+            if fixes:
+                findings.append(self._verbal_tail_finding(text, w, fixes))
+                continue
             if self._foreign_name(w.text):
                 continue
             if w.text[0].isupper() and (
@@ -176,9 +192,27 @@ class SpellingDetector(Detector):
             ):
                 continue
             near = self._likely_typos_of(w.text)
-            if near and not self._in_foreign_fragment(text, w, unknown):
+            if not near:
+                continue
+            if w.text[0].isupper() and self.options.name_neighbours and self._next_to_a_name(text, w):
+                continue
+            if not self._in_foreign_fragment(text, w, unknown):
                 findings.append(self._finding(text, w, near))
         return findings
+
+    def _next_to_a_name(self, text: str, w: _Word) -> bool:
+        """A neighbour (one space away) is a capitalised word that is no German lower-case word:
+        a first name, a title or another name part ("Nancy Faeser", "Eroll Flynn", "De Lutis")."""
+        lex = self.lexicon
+        before = _PREV_WORD.search(text, max(0, w.start - 40), w.start)
+        after = _NEXT_WORD.match(text, w.end)
+        for m in (before, after):
+            if m is None:
+                continue
+            word = m.group("w")
+            if word[0].isupper() and not lex.known(word.lower()):
+                return True
+        return False
 
     def _unknown_parts(self, w: _Word) -> list[_Word]:
         """A hyphenated word is judged part by part ("Make-up": "Make" is English, "up" a loan part)."""
@@ -186,16 +220,24 @@ class SpellingDetector(Detector):
             return [w]
         out = []
         pos = w.start
-        for i, part in enumerate(w.text.split("-")):
+        parts = w.text.split("-")
+        for i, part in enumerate(parts):
             checkable = len(part) >= self.options.min_length and not _has_inner_capital(part)
             # a lower-case part of a capitalised word is a name or loan part ("Jung-wook", "Know-how"),
-            # and so is a capitalised first part: names head such compounds ("Belharra-Fregatten")
+            # and so is a capitalised first part: names head such compounds ("Belharra-Fregatten"),
+            # and a part after a name ("Werra-Meißner-Kreis")
             checkable = checkable and not (part[0].islower() and w.text[0].isupper())
             checkable = checkable and not (i == 0 and part[0].isupper())
+            checkable = checkable and not (i > 0 and part[0].isupper() and self._is_name_part(parts[i - 1]))
             if checkable and not self._accepted(part):
                 out.append(_Word(pos, pos + len(part), part))
             pos += len(part) + 1
         return out
+
+    def _is_name_part(self, part: str) -> bool:
+        """A capitalised word the dictionary knows in neither case ("Werra", "Jong")."""
+        lex = self.lexicon
+        return part[:1].isupper() and not lex.known(part) and not lex.known(part.lower())
 
     def _unknown_words(self, text: str) -> list[_Word]:
         """Candidate words the lexicon does not accept; addresses, acronyms, numbers etc. skipped.
@@ -207,9 +249,16 @@ class SpellingDetector(Detector):
         lex = self.lexicon
         skip: list[tuple[int, int]] | None = None
         out: list[_Word] = []
+        verbal_tails = self.options.verbal_compound_tails
         for m in _CANDIDATE.finditer(text):
             word = m.group()
-            if len(word) < min_len or _accepted(lex, word):
+            if len(word) < min_len:
+                continue
+            if _accepted(lex, word):
+                # a rare compound ending in a verb form ("Militärvertreten") is accepted by
+                # hunspell but most likely a noun missing a letter
+                if verbal_tails and len(word) >= 10 and word[0].isupper() and lex.verbal_tail_fixes(word):
+                    out.append(_Word(m.start(), m.end(), word))
                 continue
             s = m.start()
             if skip is None:
@@ -239,6 +288,17 @@ class SpellingDetector(Detector):
             if n_unknown >= 2 and n_unknown >= share * len(inside):
                 return True
         return False
+
+    def _verbal_tail_finding(self, text: str, w: _Word, fixes: tuple[str, ...]) -> Finding:
+        repairs = [Repair(w.start, w.end, f, round(1.0 - i * 0.1, 2)) for i, f in enumerate(fixes)]
+        return Finding.at(
+            text, w.start, w.end,
+            category="spelling", severity="minor",
+            message=(f"{w.text!r} ends in a verb form, not a noun; did you mean "
+                     f"{', '.join(repr(f) for f in fixes)}?"),
+            confidence=0.6, detector=self.name, repairs=repairs,
+            evidence={"rule": "verbal-compound-tail", "dictionary": self.lexicon.path.name},
+        )
 
     def _finding(self, text: str, w: _Word, near: tuple[str, ...]) -> Finding:
         lex = self.lexicon

@@ -122,6 +122,7 @@ class GermanLexicon:
         self.compound_known = lru_cache(maxsize=50_000)(self._compound_known)  # type: ignore[method-assign]
         self.suggest = lru_cache(maxsize=20_000)(self._suggest)  # type: ignore[method-assign]
         self.near_frequent = lru_cache(maxsize=50_000)(self._near_frequent)  # type: ignore[method-assign]
+        self.verbal_tail_fixes = lru_cache(maxsize=100_000)(self._verbal_tail_fixes)  # type: ignore[method-assign]
         self._deletes: dict[str, list[str]] | None = None
 
     # -- hunspell -------------------------------------------------------------
@@ -207,6 +208,41 @@ class GermanLexicon:
             score = round(1.0 / (1 + rank) * (1.0 / d if d else 1.0), 4)
             out.append(Suggestion(s, score))
         return tuple(sorted(out, key=lambda s: -s.score))
+
+    def _verbal_tail_fixes(self, word: str) -> tuple[str, ...]:
+        """Nouns meant by a rare compound noun whose last part is a verb form, one letter short.
+
+        "Militärvertreten" (hunspell accepts it: "Militär" + the verb "vertreten") most
+        likely means "Militärvertretern": the tail is a verb form, not a noun (no
+        noun paradigm in hunspell, its genitive "-s" form rare in wordfreq), and inserting
+        one letter before its last letter gives a frequent noun-only form. Empty when in doubt.
+
+        >>> german_lexicon().verbal_tail_fixes("Militärvertreten")
+        ('Militärvertretern',)
+        """
+        if "-" in word or not word[:1].isupper() or self.zipf(word) >= 1.0 or not self.known(word):
+            return ()
+        for i in range(3, len(word) - 4):
+            head, tail = word[:i], word[i:]
+            if len(tail) < 5 or not self.known(tail):
+                continue  # the tail must be a lower-case word: a verb form
+            if not (self.known(head) or self.known(head.capitalize())
+                    or (head.endswith("s") and self.known(head[:-1]))):
+                continue
+            if max(self.zipf(tail + "s"), self.zipf(tail + "es")) >= 2.0:
+                continue  # the tail is a noun too ("Verfahren", "des Verfahrens")
+            cap = tail.capitalize()
+            stems = {b.decode("utf-8", "replace") for b in self._h.stem(cap)}
+            if any(st[:1].isupper() and st != cap for st in stems):
+                continue  # the tail is an inflected noun ("Kriegen" of "Krieg")
+            fixes = [
+                n for n in self.near_frequent(tail)
+                if len(n) == len(tail) + 1 and n[:-2] == tail[:-1] and n[-1] == tail[-1]
+                and self.zipf(n) >= 3.0 and self.known(n.capitalize()) and not self.known(n)
+            ]
+            if fixes:
+                return tuple(head + n for n in sorted(fixes, key=lambda n: -self.zipf(n)))
+        return ()
 
     # -- wordfreq -------------------------------------------------------------
     def zipf(self, word: str, lang: str = "de") -> float:
