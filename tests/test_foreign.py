@@ -83,3 +83,22 @@ def test_short_italian_and_spanish_lines_are_foreign() -> None:
 def test_unknown_phrase_severity_is_rejected() -> None:
     with pytest.raises(ValueError, match="phrase_severity"):
         run("foreign", "Text.", phrase_severity="huge")
+
+
+def test_english_fragment_without_punctuation_before_it_is_found() -> None:
+    text = ("Sie könnte die nächste große Kryptowährung sein "
+            "Many are kicking themselves for missing out on such gains.")
+    found = flagged(run("foreign", text))
+    assert [(f.category, f.severity) for f in found] == [("untranslated", "major")]
+    assert found[0].text.startswith("Many are kicking") and found[0].text.endswith("gains.")
+
+
+def test_quoted_english_words_are_a_minor_fragment() -> None:
+    text = "Er schrieb „when the looting starts, the shooting starts“ und löschte es."
+    found = flagged(run("foreign", text))
+    assert [(f.category, f.severity) for f in found] == [("untranslated", "minor")]
+
+
+def test_title_case_english_name_is_not_an_untranslated_sentence() -> None:
+    text = "Die Centers for Disease Control and Prevention empfehlen eine Auffrischung."
+    assert flagged(run("foreign", text)) == []

@@ -11,7 +11,10 @@ What it reports, in order of checking each non-blank line:
 * a URL slug whose words are another language
   ("kim-jong-un-to-travel-to-russia-amid-…"); slugs in German words are category
   keys and left to the metadata detector;
-* a foreign sentence inside a German paragraph — ``untranslated``, major, no repair;
+* a run of foreign words inside a German line, found word by word so that missing
+  punctuation does not hide it — ``untranslated``, major for a sentence (six or more
+  foreign words, not in quotes), minor for a shorter or quoted fragment, no repair
+  (it needs translating, not deleting); title-case runs are names, see below;
 * a run of capitalised English words inside a German sentence ("beim Eastern
   Economic Forum") — ``untranslated``, minor; names German copy keeps in English
   ("Associated Press", "New York Times") are listed in ``qc/data/foreign.toml``.
@@ -33,14 +36,23 @@ from functools import cache
 
 from qc.detectors.base import Detector, DetectorOptions, register
 from qc.lang.data import load_data
-from qc.lang.evidence import TARGET, cld_guess, foreign_verdict, word_zipfs
-from qc.lang.sentences import rough_sentences
+from qc.lang.evidence import foreign_runs, foreign_verdict, lean, word_zipfs
 from qc.lang.shapes import TRAILING_TAG, agency_tag_parts, is_slug, slug_words
 from qc.model import SEVERITY_RANK, Document, Finding, Repair
 from qc.segment import Segmentation, Span
 
 LANG_NAMES = {"en": "English", "it": "Italian", "fr": "French", "es": "Spanish", "pt": "Portuguese",
               "nl": "Dutch", "pl": "Polish", "ru": "Russian", "la": "Latin"}
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\b")
+# the rest of a sentence after a foreign run: up to and including its final punctuation
+_SENTENCE_TAIL = re.compile(r"[^.!?\n]{0,80}?[.!?]")
+
+
+def _lean_is_not_german(word: str) -> bool:
+    token = word.strip(".,;:!?\"'„“”«»()")
+    return not token or lean(token) != "de"
+
 
 # runs of capitalised ASCII words (English words carry no umlauts): "Eastern Economic Forum"
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ ](?:of|and|for|the|[A-Z][a-z]+))*[ ][A-Z][a-z]+\b")
@@ -56,8 +68,10 @@ class ForeignOptions(DetectorOptions):
     min_lean: float = 0.5
     #: fewest evidence words for a whole line (shorter lines need a footer phrase or shape)
     min_words_line: int = 2
-    #: fewest evidence words for a sentence inside a German paragraph
+    #: fewest foreign-leaning words for a fragment inside a German line (reported minor) ...
     min_words_sentence: int = 4
+    #: ... and for a major finding (an untranslated sentence); quoted fragments stay minor
+    major_min_words: int = 6
     #: longest line, in words, for the footer-phrase rule
     footer_max_words: int = 12
     #: report runs of English words inside German sentences as `untranslated`
@@ -131,7 +145,7 @@ class ForeignLanguageDetector(Detector):
             tag = self._trailing_tag(text, line, foreign_agencies, german_agencies)
             if tag is not None:
                 out.append(tag)
-            sentences = self._foreign_sentences(text, line, o)
+            sentences = self._foreign_fragments(text, line, o)
             out.extend(sentences)
             if o.untranslated_phrases:
                 out.extend(self._english_phrases(text, line, o, keep_names, sentences))
@@ -196,32 +210,36 @@ class ForeignLanguageDetector(Detector):
 
     # -- inside German lines ------------------------------------------------------------------------
 
-    def _foreign_sentences(self, text: str, line: Span, o: ForeignOptions) -> list[Finding]:
-        guess = cld_guess(line.text)
-        if guess.reliable and guess.lang == TARGET and guess.percent >= 97:
-            return []  # cld2 sees (almost) nothing but German: skip the per-sentence work
+    def _foreign_fragments(self, text: str, line: Span, o: ForeignOptions) -> list[Finding]:
+        """Runs of foreign words inside a German line: an untranslated sentence or fragment."""
         out = []
-        spans = rough_sentences(text, line.start, line.end)
-        if len(spans) < 2:
-            return []  # the whole line was already tested
-        for s_start, s_end in spans:
-            verdict = foreign_verdict(text[s_start:s_end], margin=o.margin, min_len=o.min_word_len,
-                                      min_words=o.min_words_sentence, min_lean=o.min_lean)
-            if verdict.is_foreign:
-                out.append(Finding.at(
-                    text, s_start, s_end, category="untranslated", severity="major",
-                    message=f"sentence left in {self._lang(verdict.lang)}: translate it",
-                    confidence=verdict.confidence, detector=self.name,
-                    evidence={"rule": "sentence", **verdict.evidence}))
+        runs = foreign_runs(text, line.start, line.end, min_leaning=o.min_words_sentence, margin=o.margin)
+        for run in runs:
+            words = re.findall(r"[^\W\d_]{2,}", text[run.start : run.end])  # "Women's": the "s" goes
+            if all(w[0].isupper() or w in ("of", "and", "for", "the", "an", "in", "on") for w in words):
+                continue  # a title-case name ("Centers for Disease Control"): the phrase rule's business
+            end = run.end
+            tail = _SENTENCE_TAIL.match(text, end, line.end)
+            if tail is not None and all(_lean_is_not_german(w) for w in tail.group().split()):
+                end = tail.end()  # take the rest of the sentence and its full stop
+            verdict = foreign_verdict(text[run.start : end], margin=o.margin, min_len=o.min_word_len,
+                                      min_words=3, min_lean=o.min_lean)
+            if not verdict.is_foreign:
+                continue
+            quoted = text[run.start - 1 : run.start] in "„“\"«»‚'" and run.start > line.start
+            major = run.leaning >= o.major_min_words and not quoted
+            out.append(Finding.at(
+                text, run.start, end, category="untranslated", severity="major" if major else "minor",
+                message=f"{'sentence' if major else 'fragment'} left in {self._lang(verdict.lang)}: "
+                "translate it",
+                confidence=verdict.confidence * (1.0 if major else 0.85), detector=self.name,
+                evidence={"rule": "fragment", "leaning_words": run.leaning, **verdict.evidence}))
         return out
 
     def _english_phrases(self, text: str, line: Span, o: ForeignOptions, keep_names: tuple[str, ...],
                          skip: list[Finding]) -> list[Finding]:
         s = line.text
-        if not any(
-            sum(self._clearly_english(w, o) for w in m.group().split(" ")) >= o.phrase_min_english
-            for m in _CAP_RUN.finditer(s)
-        ):
+        if sum(self._clearly_english(w, o) for w in _CAPITALISED.findall(s)) < o.phrase_min_english:
             return []  # the common case: German capitalised nouns and names only
         # mask names German keeps in English; same length keeps the offsets
         s = _keep_pattern(keep_names).sub(lambda m: "#" * len(m.group()), s)
