@@ -21,9 +21,13 @@ import re
 
 from qc.model import Finding
 from qc.xling.bitext import Bitext
-from qc.xling.names import find_name
+from qc.xling.names import _table, find_name, fold, zipf_frequency
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _in_table(word: str) -> bool:
+    return fold(word) in _table()
 
 
 def check_names(bt: Bitext, detector: str) -> list[Finding]:
@@ -37,10 +41,15 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         own = _WORD.findall(text, s, e)
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
         for name in (n for i in link.src for n in bt.src[i].names):
-            words = name.words + tuple(w for w in name.weak_words if w in kept_verbatim)
+            # a capitalised common word counts when the translation keeps it verbatim elsewhere
+            # and it is no German word itself ("Banksy", not "Service" or "Generation")
+            promoted = tuple(
+                w for w in name.weak_words if w in kept_verbatim and zipf_frequency(w, "de") < 3.0
+            )
+            words = name.words + promoted
             if not words:
                 continue
-            match = find_name(name.text, own, words=words)
+            match = find_name(name.text, own, words=words, no_near=frozenset(promoted))
             if match.found:
                 continue
             if not match.near:
@@ -51,7 +60,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     other_src = bt.source[slice(*bt.src_span(other.src))] if other.src else ""
                     if not any(w in other_src for w in words):
                         wide += _WORD.findall(text, *bt.tgt_span(other.tgt))
-                match = find_name(name.text, wide, words=words)
+                match = find_name(name.text, wide, words=words, no_near=frozenset(promoted))
             if match.found:
                 continue
             ev = {**bt.evidence(link.src), "source_name": name.text}
@@ -66,11 +75,14 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             else:
                 multi = len(words) > 1
                 # acronyms are often expanded or translated (VAT → MwSt.); a first name is often left out
-                weak = match.partial or all(w.isupper() for w in words)
+                weak = all(w.isupper() for w in words) or (
+                    # one frequent word ("Service", "Generation" are loanwords in German corpora too)
+                    len(words) == 1 and zipf_frequency(words[0], "en") >= 4.5 and not _in_table(words[0])
+                )
+                severity = "info" if weak else ("major" if multi and not match.partial else "minor")
                 findings.append(Finding.at(
-                    text, s, e, category="name",
-                    severity="info" if weak else ("major" if multi else "minor"),
-                    confidence=0.4 if weak else (0.7 if multi else 0.6), detector=detector,
+                    text, s, e, category="name", severity=severity,
+                    confidence={"info": 0.4, "minor": 0.55, "major": 0.7}[severity], detector=detector,
                     message=f"the source name “{name.text}” does not appear in the translation",
                     evidence=ev,
                 ))

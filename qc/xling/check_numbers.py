@@ -37,18 +37,21 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
         if not link.src or not link.tgt:
             continue  # omissions and additions are reported by their own check
         targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
-        # neighbours absorb small alignment errors (a number moved across a sentence boundary)
-        near = [
-            q
-            for other in (bt.links[k - 1] if k else None, bt.links[k + 1] if k + 1 < len(bt.links) else None)
-            if other is not None
-            for j in other.tgt
-            for q in bt.tgt[j].quantities
-        ]
+        # neighbours absorb small alignment errors (a number moved across a sentence boundary),
+        # but only numbers their own source sentences do not account for
+        near: list[Quantity] = []
+        for x in (k - 1, k + 1):
+            if 0 <= x < len(bt.links) and bt.links[x].tgt:
+                own_values = frozenset().union(*(bt.src[i].values for i in bt.links[x].src))
+                near += [
+                    q for j in bt.links[x].tgt for q in bt.tgt[j].quantities if not q.values & own_values
+                ]
         used: set[int] = set()
         missing: list[Quantity] = []
         for q in (q for i in link.src for q in bt.src[i].quantities):
-            hit = _matches(q, [t for t in targets if id(t) not in used]) or _matches(q, targets)
+            free = [t for t in targets if id(t) not in used]
+            # a repeated number must appear as often; spelled-out words may be merged ("both")
+            hit = _matches(q, free) or (_matches(q, targets) if q.kind != "number" else None)
             if hit is not None:
                 used.add(id(hit))
                 continue

@@ -129,7 +129,7 @@ def _english_compound(w: str, lang: str) -> bool:
     """"Shuttlebays", "Teleloading": two frequent words glued together are no name."""
     return any(
         zipf_frequency(w[:k], lang) >= 3.0 and zipf_frequency(w[k:], lang) >= 3.0
-        for k in range(3, len(w) - 2)
+        for k in range(4, len(w) - 3)
     )
 
 
@@ -203,8 +203,12 @@ def _after_sentence_mark(text: str, pos: int) -> bool:
     return before.endswith((":", "\"", "“", "(", "«", "„", "-", "–"))
 
 
-def find_name(name: str, target_words: list[str], words: tuple[str, ...] = ()) -> NameMatch:
-    """Whether the target renders the name: the whole phrase via the table, else each word."""
+def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
+              no_near: frozenset[str] = frozenset()) -> NameMatch:
+    """Whether the target renders the name: the whole phrase via the table, else each word.
+
+    Words in ``no_near`` (capitalised common words) are never matched to a near spelling.
+    """
     folded_text = " " + " ".join(fold(w) for w in target_words) + " "
     key = fold(name)
     for alt in _table().get(key, ()):
@@ -215,7 +219,9 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = ()) -
     words = words or tuple(name.split())
     last_found = True
     for k, word in enumerate(words):
-        m = _find_word(fold(word), folded_words, target_words)
+        m = _find_word(word, folded_words, target_words)
+        if word in no_near and not m.found:
+            m = NameMatch(False, "", m.similarity)
         if k == len(words) - 1:
             last_found = m.found
         if not m.found and (best.found or m.similarity > best.similarity):
@@ -225,7 +231,8 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = ()) -
     return best
 
 
-def _find_word(key: str, folded: list[str], original: list[str]) -> NameMatch:
+def _find_word(word: str, folded: list[str], original: list[str]) -> NameMatch:
+    key = fold(word)
     alts = (key, *_table().get(key, ()))
     # exonyms from the table also match their adjectives: Deutschland/deutschen, Russland/russische
     stems = tuple(a[: max(4, len(a) - 4)] for a in _table().get(key, ()) if " " not in a)
@@ -244,6 +251,12 @@ def _find_word(key: str, folded: list[str], original: list[str]) -> NameMatch:
                 best_ratio, best_word = ratio, ow
     if len(key) >= 8 and best_ratio >= 0.88:
         return NameMatch(True)
-    if best_ratio >= 0.7 and best_word[:2].lower() == key[:2] and zipf_frequency(key, "en") >= 3.0:
+    if (
+        best_ratio >= 0.7
+        and best_word[:2].lower() == key[:2]
+        and key not in _table()
+        and zipf_frequency(word, "en") >= 3.0
+        and zipf_frequency(best_word, "de") >= 2.0
+    ):
         return NameMatch(True)  # a translated cognate of a common word: Vampire/Vampir, Chronicles/Chroniken
     return NameMatch(False, best_word if best_ratio >= 0.7 else "", round(best_ratio, 3))

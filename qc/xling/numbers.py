@@ -37,13 +37,15 @@ class Quantity:
 
 # Digits with optional grouping (comma, dot, apostrophe, narrow/no-break space) and decimals.
 _NUM = re.compile(
-    r"(?<![\w])(?:\d{1,3}(?:(?:[,.'\u202f\u00a0\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
+    r"(?<![\d.,_])(?:\d{1,3}(?:(?:[,.'\u202f\u00a0\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _TIME = re.compile(
     r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b|Uhr\b|h\b)|(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+#: "Sunday Mirror", "Sunday Times": a weekday followed by a capitalised word is part of a name
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
 
 
@@ -161,7 +163,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
             day = float(_weekday_stems()[w[:5]])
             out.append(Quantity(m.start(), m.end(), m.group(), frozenset({day}), "weekday"))
             continue
-        if w in weekdays and m.group()[0].isupper():
+        if w in weekdays and m.group()[0].isupper() and not _NAME_AFTER.match(text, m.end(), end):
             out.append(Quantity(m.start(), m.end(), m.group(), frozenset({float(weekdays[w])}), "weekday"))
             continue
         if w in months and m.group()[0].isupper() and _near_digits(m.start(), m.end(), digit_spans):
