@@ -80,22 +80,37 @@ def exit_code(summary: Summary, fail_on: FailOn = FailOn.review) -> int:
 
 
 class BenchGroup(TyperGroup):
-    """``qc bench``: commands come from :mod:`qc.bench` modules, imported only when used."""
+    """``qc bench``: commands come from :mod:`qc.bench` modules, imported only when used.
+
+    Module ``qc/bench/fluency_wmt.py`` becomes ``qc bench fluency-wmt`` (the underscore
+    spelling works too). A module that fails to import shows up as unavailable with the
+    reason instead of breaking ``qc bench --help`` for every other benchmark.
+    """
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         from qc import bench
 
-        return sorted(set(super().list_commands(ctx)) | set(bench.available()))
+        return sorted(set(super().list_commands(ctx)) | {n.replace("_", "-") for n in bench.available()})
 
     def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
         from qc import bench
 
         cmd = super().get_command(ctx, cmd_name)
-        if cmd is None and cmd_name in bench.available():
-            single = typer.Typer(add_completion=False)
-            single.command(name=cmd_name)(bench.load(cmd_name))
-            cmd = typer.main.get_command(single)
-        return cmd
+        module = cmd_name.replace("-", "_")
+        if cmd is not None or module not in bench.available():
+            return cmd
+        single = typer.Typer(add_completion=False)
+        try:
+            single.command(name=cmd_name)(bench.load(module))
+        except Exception as exc:  # ImportError, missing main(), a broken module: keep the others usable
+            reason = f"{type(exc).__name__}: {exc}"
+
+            def unavailable() -> None:
+                usage_error(f"benchmark {cmd_name!r} is unavailable: {reason}")
+
+            unavailable.__doc__ = f"(unavailable: {reason})"
+            single.command(name=cmd_name)(unavailable)
+        return typer.main.get_command(single)
 
 
 app = typer.Typer(

@@ -376,3 +376,21 @@ def test_text_report_shows_multiline_findings_by_their_first_line():
     print_report(Console(file=buf, no_color=True, soft_wrap=True), report)
     out = buf.getvalue()
     assert "2:1" in out and "Anzeige␛[2J ⏎…" in out and "\x1b" not in out and "[delete]" in out
+
+
+def test_a_broken_benchmark_module_does_not_break_the_others(runner, monkeypatch):
+    import qc.bench
+
+    real_available, real_load = qc.bench.available, qc.bench.load
+
+    def load(name):
+        if name == "broken_one":
+            raise ImportError("No module named 'nonexistent'")
+        return real_load(name)
+
+    monkeypatch.setattr(qc.bench, "available", lambda: [*real_available(), "broken_one"])
+    monkeypatch.setattr(qc.bench, "load", load)
+    listing = invoke(runner, "bench", "--help").stdout
+    assert "heuristics" in listing and "broken-one" in listing and "unavailable" in listing
+    result = invoke(runner, "bench", "broken-one")
+    assert result.exit_code == 2 and "nonexistent" in result.output
