@@ -1,4 +1,5 @@
-"""Benchmarks. Every module ``qc/bench/<name>.py`` that defines ``main`` becomes ``qc bench <name>``.
+"""Benchmarks. Every module ``qc/bench/<name>.py`` that defines ``main`` becomes ``qc bench <name>``
+(underscores in the module name become hyphens in the command).
 
 ``main`` is a plain typer command function: its parameters become the command's
 options and its docstring the help. Modules are imported only when their command
