@@ -375,15 +375,48 @@ def cost(data: dict[str, list[str]], docs: list[range]) -> dict[str, float]:
     }
 
 
+def format_tables(res: dict[str, Any]) -> str:
+    """Plain-text tables of a :func:`run` result."""
+    lines = [f"split={res['split']}  documents={res['documents']}  segments={res['segments']}", ""]
+    lines.append(f"{'injected type':<16}{'n':>5}{'recall':>9}{'precision':>11}")
+    for kind, r in res["injected"].items():
+        lines.append(f"{kind:<16}{r['injected']:>5}{r['recall']:>9.3f}{r['precision']:>11.3f}")
+    lines.append("")
+    lines.append("false alarms on untouched pairs (major/minor findings of the cross-lingual detector)")
+    for side, r in res["false_alarms"].items():
+        cats = ", ".join(f"{c} {n}" for c, n in sorted(r["by_category"].items()))
+        lines.append(
+            f"  source + ref {side}: {r['alarms']} alarms = {r['per_20_segments']:.2f} per 20 segments ({cats})"
+        )
+    lines.append("")
+    cats = sorted({c for r in res["systems"].values() for c in r if c != "per_100_segments"})
+    lines.append(f"{'findings per 100 segments':<26}{'all':>7}" + "".join(f"{c:>14}" for c in cats))
+    for name, r in res["systems"].items():
+        label = f"ref {name}" if name in ("A", "B") else name
+        lines.append(
+            f"{label:<26}{r['per_100_segments']:>7.2f}" + "".join(f"{r.get(c, 0.0):>14.2f}" for c in cats)
+        )
+    c = res["cost"]
+    lines.append("")
+    lines.append(
+        f"cost: Checker(use_lm=False).check {c['seconds_without'] * 1000:.1f} ms/doc without source, "
+        f"{c['seconds_with'] * 1000:.1f} ms/doc with source (ratio {c['ratio']:.2f})"
+    )
+    return "\n".join(lines)
+
+
 def main(
     wmt: Annotated[Path, typer.Option(help="folder with the WMT22 en-de files")] = Path("../shared/wmt"),
     split: Annotated[str, typer.Option(help="tune | test | all")] = "test",
     size: Annotated[int, typer.Option(help="segments per document")] = 10,
     seed: Annotated[int, typer.Option()] = 13,
-    show_examples: Annotated[bool, typer.Option("--examples", help="print false alarms and misses")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
+    show_examples: Annotated[
+        bool, typer.Option("--examples", help="with --json: false alarms and misses")
+    ] = False,
 ) -> None:
     """Cross-lingual checks on WMT22 en→de: injected-error recall/precision, false alarms, systems, cost."""
     res = run(wmt, split, size, seed)
     if not show_examples:
         res.pop("examples")
-    typer.echo(json.dumps(res, indent=1, ensure_ascii=False))
+    typer.echo(json.dumps(res, indent=1, ensure_ascii=False) if as_json else format_tables(res))
