@@ -385,9 +385,8 @@ def format_tables(res: dict[str, Any]) -> str:
     lines.append("false alarms on untouched pairs (major/minor findings of the cross-lingual detector)")
     for side, r in res["false_alarms"].items():
         cats = ", ".join(f"{c} {n}" for c, n in sorted(r["by_category"].items()))
-        lines.append(
-            f"  source + ref {side}: {r['alarms']} alarms = {r['per_20_segments']:.2f} per 20 segments ({cats})"
-        )
+        rate = f"{r['per_20_segments']:.2f} per 20 segments"
+        lines.append(f"  source + ref {side}: {r['alarms']} alarms = {rate} ({cats})")
     lines.append("")
     cats = sorted({c for r in res["systems"].values() for c in r if c != "per_100_segments"})
     lines.append(f"{'findings per 100 segments':<26}{'all':>7}" + "".join(f"{c:>14}" for c in cats))
