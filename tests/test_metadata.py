@@ -61,3 +61,20 @@ def test_generalised_field_shapes_are_leaks(text: str, leak: str) -> None:
 )
 def test_german_prose_with_dates_and_numbers_is_not_metadata(text: str) -> None:
     assert run("metadata", text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Aktualisiert am 12.09.2023", "Veröffentlicht am 11.09.2023 um 14:05 Uhr", "12.09.2023 – 08:15 Uhr",
+     "Von Max Mustermann | 12.09.2023, 10:22 Uhr", "dpa-AFX | 12.09.2023"],
+)
+def test_page_datelines_are_metadata(line: str) -> None:
+    found = run("metadata", f"Titel\n\n{line}\n\nText hier.")
+    assert [(f.text, f.evidence["rule"]) for f in found] == [(line, "dateline")]
+
+
+@pytest.mark.parametrize(
+    "line", ["Die Wahl am 24.09.2023", "Am 12. September 2023", "Berlin, im September 2023"]
+)
+def test_subheadings_with_a_date_are_not_datelines(line: str) -> None:
+    assert run("metadata", f"Titel\n\n{line}\n\nText hier.") == []

@@ -80,6 +80,7 @@ class _Patterns:
     bare_names: tuple[str, ...]
     max_words: int
     dateline_max_words: int
+    dateline_words: frozenset[str]
 
 
 @cache
@@ -96,6 +97,7 @@ def _patterns(extra_file: str | None) -> _Patterns:
         bare_names=tuple(data["bare_names"]),
         max_words=int(data["max_words"]),
         dateline_max_words=int(data["dateline_max_words"]),
+        dateline_words=frozenset(w.lower() for w in data["dateline_words"]),
     )
 
 
@@ -170,7 +172,15 @@ class MetadataLeakDetector(Detector):
         m = _DATE_TIME.search(s)
         if m is not None and not s.rstrip().endswith(("?", "!")):
             rest = re.findall(r"[^\W\d_]+", s[: m.start()] + " " + s[m.end() :])
-            if len(rest) <= pats.dateline_max_words:
+            timed = re.search(r"\d{1,2}:\d{2}|\bUhr\b", s) is not None
+            marked = timed or any(c in s for c in "|•·") or not rest
+            lowered = [w.lower() for w in rest]
+            byline = next((i for i, w in enumerate(lowered) if w in ("von", "by")), None)
+            fields = lowered if byline is None else lowered[:byline]  # a name may follow "von"
+            worded = any(w in pats.dateline_words for w in lowered) and all(
+                w in pats.dateline_words or w in ("am", "um", "zuletzt") for w in fields
+            )
+            if len(rest) <= pats.dateline_max_words and (marked or worded):
                 return "dateline", f"timestamp or dateline ‘{s}’ of the page"
         return None
 
