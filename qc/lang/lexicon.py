@@ -108,7 +108,7 @@ class GermanLexicon:
     True
     """
 
-    def __init__(self, dic: Path, aff: Path, *, frequent_zipf: float = 2.5) -> None:
+    def __init__(self, dic: Path, aff: Path, *, frequent_zipf: float = 3.0) -> None:
         try:
             import hunspell  # type: ignore[import-not-found]
         except ImportError as exc:  # pragma: no cover - depends on the machine
@@ -252,10 +252,13 @@ class GermanLexicon:
     def _build_deletes(self) -> dict[str, list[str]]:
         # symmetric-delete index of frequent German word forms (cf. SymSpell):
         # two words are within one edit when they share a key
+        import wordfreq
+
+        freqs = _freq_dict("de")
         index: dict[str, list[str]] = {}
-        for w, f in _freq_dict("de").items():
-            if zipf(f) < self._frequent_zipf:
-                continue
+        for w in wordfreq.iter_wordlist("de"):  # most frequent first: stop at the threshold
+            if zipf(freqs.get(w, 0.0)) < self._frequent_zipf:
+                break
             if not w.isalpha() or len(w) < 4:
                 continue
             for key in {w} | {w[:i] + w[i + 1:] for i in range(len(w))}:
@@ -297,7 +300,7 @@ def german_lexicon(
     extra_dirs: tuple[str, ...] = (),
     langs: tuple[str, ...] = ("de_DE", "de_AT", "de_CH", "de"),
     allow_files: tuple[str, ...] = (),
-    frequent_zipf: float = 2.5,
+    frequent_zipf: float = 3.0,
 ) -> GermanLexicon:
     """The German lexicon for these settings, loaded once per process (cached).
 
