@@ -120,6 +120,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from qc.report.summary import qc_version
+
+        typer.echo(f"qc {qc_version()}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit"),
+    ] = False,
+) -> None:
+    """Quality checker for machine-translated German news copy."""
+
+
 bench_app = typer.Typer(
     cls=BenchGroup, help="Benchmarks (throughput, LM, synthetic errors, …).", no_args_is_help=True
 )

@@ -394,3 +394,8 @@ def test_a_broken_benchmark_module_does_not_break_the_others(runner, monkeypatch
     assert "heuristics" in listing and "broken-one" in listing and "unavailable" in listing
     result = invoke(runner, "bench", "broken-one")
     assert result.exit_code == 2 and "nonexistent" in result.output
+
+
+def test_version_option_prints_the_version(runner):
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0 and result.stdout.startswith("qc ")
