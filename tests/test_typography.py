@@ -168,6 +168,10 @@ def test_quotation_continued_in_the_next_paragraph_is_not_unbalanced() -> None:
     assert typo(text) == []
 
 
+def test_quotation_over_several_lines_of_one_paragraph_is_balanced() -> None:
+    assert typo("Er sagte: „Wir kommen wieder.\nDann reden wir weiter.“\n\nEnde.") == []
+
+
 def test_inch_marks_are_not_quotes() -> None:
     assert typo('Ein 16" Bildschirm und ein 27" Monitor.') == []
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from qc.detectors.base import Detector, DetectorOptions, register
 from qc.model import Document, Finding, Repair, Severity
-from qc.segment import Segmentation
+from qc.segment import Segmentation, iter_paragraphs
 
 SPACES = " \t\u00a0\u202f\u2009"
 CLOSING = "“”\"»«’‘)]"
@@ -255,15 +255,18 @@ _PAIRS = {"„": "“”\"", "“": "”", "»": "«", "«": "»", '"': '"'}
 
 
 def unbalanced_quotes(text: str) -> Iterator[Finding]:
-    """Quotation marks opened and not closed (or closed and not opened) within a paragraph line.
+    """Quotation marks opened and not closed (or closed and not opened) within a paragraph.
 
-    „…“, „…”, “…”, »…«, «…» and "…" pair up. An open quote at the end of a line whose
-    next line opens again is a quotation running over paragraphs (journalistic
-    convention) and is left alone; so are inch marks (16").
+    „…“, „…”, „…", “…”, »…«, «…» and "…" pair up. A paragraph is a block of lines up
+    to a blank line. An open quote at the end of a paragraph whose next paragraph
+    opens again is a quotation running over paragraphs (journalistic convention) and
+    is left alone; so are inch marks (16").
     """
     if not _QUOTE_CHARS.search(text):
         return
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    # per paragraph (lines up to a blank line): MT output may put each sentence of a
+    # quotation on its own line
+    lines = [(p.start, p.text) for p in iter_paragraphs(text)]
     for idx, (pos, line) in enumerate(lines):
         if not _QUOTE_CHARS.search(line):
             continue
