@@ -45,6 +45,9 @@ EFFORT_KINDS: dict[str, frozenset[str]] = {
     "fast": frozenset({"swap", "move", "compound", "reporting"}),
     "thorough": frozenset(KIND_CATEGORY),
 }
+#: kinds triggered by a lexical pattern rather than by surprisal: few candidates,
+#: so they are generated over the whole sentence
+PATTERN_KINDS: frozenset[str] = frozenset({"compound", "reporting"})
 #: farthest a single word is moved, per effort
 EFFORT_MOVE: dict[str, int] = {"fast": 2, "thorough": 4}
 
@@ -118,6 +121,9 @@ def swaps(toks: Sequence[Token], lo: int, hi: int) -> list[Candidate]:
     out = []
     for i in range(max(1, lo - 1), min(hi + 1, len(toks) - 1)):
         a, b = toks[i], toks[i + 1]
+        # two capitalised words are mostly a name or title ("Washington Post"): never swapped
+        if a.text[0].isupper() and b.text[0].isupper():
+            continue
         if _is_plain_word(a) and _is_plain_word(b) and a.text != b.text:
             out.append(_reorder(toks, [i + 1, i], "swap"))
     return out
@@ -252,13 +258,14 @@ def generate(
     known: Callable[[str], bool] | None = None,
     suggest: Callable[[str], list[str]] | None = None,
     base: int = 0,
+    kinds: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """All candidates of the effort's kinds touching tokens lo..hi, deduplicated by result text.
 
     ``text`` starts at offset ``base`` (token offsets are absolute); edits that
-    leave the text unchanged are dropped.
+    leave the text unchanged are dropped. ``kinds`` narrows the effort's kinds.
     """
-    kinds = EFFORT_KINDS[effort]
+    kinds = EFFORT_KINDS[effort] if kinds is None else kinds & EFFORT_KINDS[effort]
     known = known or (lambda w: False)
     suggest = suggest or (lambda w: [])
     found: list[Candidate] = []

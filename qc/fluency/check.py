@@ -20,11 +20,12 @@ Example (needs a model)::
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from qc.fluency.candidates import Candidate, FluencyData, generate
+from qc.fluency.candidates import PATTERN_KINDS, Candidate, FluencyData, generate
 from qc.fluency.localize import excess_surprisal, peak_windows, word_surprisal
 from qc.fluency.scoring import gains
 from qc.model import SentenceScore
@@ -44,7 +45,7 @@ DEFAULT_KIND_COST: dict[str, float] = {
 }
 
 #: per effort: windows per sentence, candidate budget per document
-EFFORT_BUDGET: dict[str, tuple[int, int]] = {"fast": (2, 150), "thorough": (4, 2000)}
+EFFORT_BUDGET: dict[str, tuple[int, int]] = {"fast": (3, 200), "thorough": (6, 2000)}
 #: per effort: tokens scored after an edit (None = to the end of the sentence, exact)
 EFFORT_TAIL: dict[str, int | None] = {"fast": 4, "thorough": None}
 
@@ -58,6 +59,8 @@ class FluencySettings:
     margin_minor: float = 4.0
     margin_major: float = 7.0
     min_words: int = 4
+    #: a sentence gets one surprisal window per this many tokens (up to the effort's maximum)
+    words_per_window: int = 12
     #: share of a word's unigram surprisal subtracted before peak picking (see localize.excess_surprisal)
     unigram_discount: float = 0.5
     #: tokens scored after an edit (None: to the sentence end); set per effort when left at -1
@@ -88,6 +91,8 @@ class _Window:
     lo: int
     hi: int
     peak: float
+    #: None = the effort's kinds; else only these (pattern windows over a whole sentence)
+    kinds: frozenset[str] | None = None
 
 
 def _union_repairs(
@@ -129,13 +134,19 @@ def check_document(
         settings = dataclasses.replace(settings, tail=EFFORT_TAIL[settings.effort])
     tokens = [iter_tokens(text, s.start, s.end) for s in sents]
     windows: list[_Window] = []
+    surprisals: list[list[float]] = []
     for i, (s, sc) in enumerate(zip(sents, scored, strict=True)):
         # the </s> surprisal belongs to no word; a truncated sentence shows up at its last word
         surprisal = word_surprisal(tokens[i], sc.offsets, sc.logprobs, base=s.start)
         if zipf is not None and settings.unigram_discount:
             surprisal = excess_surprisal(tokens[i], surprisal, zipf, settings.unigram_discount)
-        for lo, hi, peak in peak_windows(surprisal, threshold=settings.peak_nats, max_windows=per_sentence):
+        surprisals.append(surprisal)
+        # one window per started `words_per_window` words, at most `per_sentence`
+        n_windows = min(per_sentence, 1 + len(tokens[i]) // settings.words_per_window)
+        for lo, hi, peak in peak_windows(surprisal, threshold=settings.peak_nats, max_windows=n_windows):
             windows.append(_Window(i, lo, hi, peak))
+        # pattern candidates (split compounds, English reporting clauses) are rare: try them anywhere
+        windows.append(_Window(i, 0, len(tokens[i]) - 1, math.inf, PATTERN_KINDS))
     windows.sort(key=lambda w: -w.peak)
 
     proposals: list[Proposal] = []
@@ -145,7 +156,7 @@ def check_document(
             break
         s = sents[w.sent]
         cands = generate(s.text, tokens[w.sent], w.lo, w.hi, data, effort=settings.effort,
-                         known=known, suggest=suggest, base=s.start)
+                         known=known, suggest=suggest, base=s.start, kinds=w.kinds)
         texts = [c.apply(s.text, s.start) for c in cands]
         done = seen.setdefault(w.sent, set())
         keep = [(c, t) for c, t in zip(cands, texts, strict=True) if t not in done]
@@ -170,7 +181,8 @@ def check_document(
         start, end, repairs = _union_repairs(text, top)
         proposals.append(Proposal(
             start=start, end=end, kind=best.kind, category=best.category, margin=best_margin, gain=best_gain,
-            peak=w.peak, repairs=repairs, original_nll=sc.nll, candidate_nll=sc.nll - best_gain,
+            peak=w.peak if w.kinds is None else max(surprisals[w.sent], default=0.0),
+            repairs=repairs, original_nll=sc.nll, candidate_nll=sc.nll - best_gain,
         ))
     return _non_overlapping(proposals), sentence_scores
 
