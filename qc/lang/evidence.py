@@ -34,13 +34,18 @@ import wordfreq
 TARGET = "de"
 #: languages with frequency lists; the first is the target language
 LANGS: tuple[str, ...] = ("de", "en", "it", "fr", "es")
+#: languages whose large wordfreq list is loaded (the others use the small list)
+LARGE_LISTS: frozenset[str] = frozenset({"de", "en"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @cache
 def _freq_dict(lang: str) -> dict[str, float]:
-    return wordfreq.get_frequency_dict(lang, wordlist="large")
+    # German and English (the usual source language) need the large lists: rare words must
+    # still count for their language. For Italian, French and Spanish the small lists (words
+    # with Zipf >= ~3) are enough to tell a footer or sentence, at a tenth of the memory.
+    return wordfreq.get_frequency_dict(lang, wordlist="large" if lang in LARGE_LISTS else "small")
 
 
 @lru_cache(maxsize=262_144)
