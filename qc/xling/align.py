@@ -82,7 +82,7 @@ def align(
     total_s, total_t = sum(src_lens), sum(tgt_lens)
     ratio = min(p.max_ratio, max(p.min_ratio, total_t / total_s)) if total_s and total_t else 1.0
     # omissions and additions shift the path off the diagonal by at most |n - m| plus local noise
-    band = abs(n - m) + 6
+    band = abs(n - m) + 5
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]

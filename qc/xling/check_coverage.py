@@ -55,8 +55,8 @@ def _absorbed(bt: Bitext, link: Link | None, missing: int, side: str, ratio: flo
     ls = sum(len(bt.src[i].span) for i in link.src)
     lt = sum(len(bt.tgt[j].span) for j in link.tgt)
     if side == "omission":
-        return lt - ratio * ls >= 0.6 * ratio * missing
-    return ratio * ls - lt >= 0.6 * missing
+        return lt - ratio * ls >= 0.9 * ratio * missing
+    return ratio * ls - lt >= 0.9 * missing
 
 
 def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition: bool = True,
