@@ -250,7 +250,8 @@ class SpellingDetector(Detector):
         skip: list[tuple[int, int]] | None = None
         out: list[_Word] = []
         verbal_tails = self.options.verbal_compound_tails
-        for m in _CANDIDATE.finditer(text):
+        n = len(text)
+        for m in _WORD.finditer(text):  # the plain pattern is faster; context is checked below
             word = m.group()
             if len(word) < min_len:
                 continue
@@ -260,7 +261,16 @@ class SpellingDetector(Detector):
                 if verbal_tails and len(word) >= 10 and word[0].isupper() and lex.verbal_tail_fixes(word):
                     out.append(_Word(m.start(), m.end(), word))
                 continue
-            s = m.start()
+            s, e = m.start(), m.end()
+            before = text[s - 1] if s else " "
+            after = text[e] if e < n else " "
+            # halves of suspended compounds ("Staats- und", "Ein- und -ausfuhr"); a part after
+            # digits is checked ("122-Millimeter-Raketen"); words glued to digits, underscores
+            # or apostrophes are codes and contractions ("A380b", "var_name")
+            if after in "-_" or after.isdigit() or before in "_'’" or before.isdigit():
+                continue
+            if before == "-" and not (s >= 2 and text[s - 2].isdigit()):
+                continue
             if skip is None:
                 skip = _skip_spans(text)
             if skip and any(a <= s < b for a, b in skip):
