@@ -1,7 +1,7 @@
 """Every registered detector's own examples are its tests (cf. LanguageTool's rule examples).
 
-``examples_flagged``: the detector reports at least one finding on the text (major or
-minor; detectors that only ever report ``info``, such as attribution, may report info).
+``examples_flagged``: the detector reports at least one finding on the text at a severity in
+its ``flags_at`` (major or minor; info for info-only detectors such as attribution).
 ``examples_clean``: the detector reports no major/minor finding on the text.
 Detectors that need the language model or a source text are tested in their own files.
 """
@@ -28,13 +28,6 @@ def _findings(name: str, text: str):
     return detector.detect(Document(id="example", text=text), Segmentation(text))
 
 
-def _info_only(name: str) -> bool:
-    """A detector whose flagged examples all come out as info reports nothing major/minor by design."""
-    cls = _RUNNABLE[name]
-    found = [f for text in cls.examples_flagged for f in _findings(name, text)]
-    return bool(found) and all(f.severity == "info" for f in found)
-
-
 def test_line_detectors_document_examples_of_both_kinds() -> None:
     for name in ("foreign", "boilerplate", "metadata", "duplicate", "attribution"):
         assert REGISTRY[name].examples_flagged and REGISTRY[name].examples_clean, name
@@ -43,7 +36,7 @@ def test_line_detectors_document_examples_of_both_kinds() -> None:
 @pytest.mark.parametrize(("name", "text"), _cases("examples_flagged"))
 def test_detector_flags_its_flagged_example(name: str, text: str) -> None:
     found = _findings(name, text)
-    wanted = ("major", "minor", "info") if _info_only(name) else ("major", "minor")
+    wanted = _RUNNABLE[name].flags_at
     assert any(f.severity in wanted for f in found), f"{name} did not flag {text!r}"
     for f in found:
         assert text[f.start : f.end] == f.text

@@ -58,6 +58,7 @@ _LIST_SPLIT = re.compile(r"\s*(?:/|,|;|\bund\b|&)\s*")
 @register
 class AttributionDetector(Detector):
     name = "attribution"
+    flags_at = ("info",)
     Options = AttributionOptions
     # reported as info (never major/minor): the examples test accepts info for "flagged"
     examples_flagged = (

@@ -30,8 +30,10 @@ class DetectorOptions:
 class Detector(ABC):
     name: ClassVar[str]
     Options: ClassVar[type[DetectorOptions]] = DetectorOptions
-    #: texts this detector must flag (at least one major/minor finding) ...
+    #: texts this detector must flag (at least one finding of a severity in ``flags_at``) ...
     examples_flagged: ClassVar[tuple[str, ...]] = ()
+    #: the severities its flagged examples must reach; info-only detectors (attribution) say so
+    flags_at: ClassVar[tuple[str, ...]] = ("major", "minor")
     #: ... and texts it must leave alone (no major/minor finding)
     examples_clean: ClassVar[tuple[str, ...]] = ()
     #: needs the language model (skipped with --no-lm)
