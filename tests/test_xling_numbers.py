@@ -42,6 +42,7 @@ def test_changed_number_is_reported_on_the_target_number() -> None:
     assert target[f.start : f.end] == f.text
     assert f.evidence["source_text"] == "The ministry registered 1,686 new cases."
     assert f.evidence["source_number"] == "1,686"
+    assert f.repairs[0].replacement == "1.686"  # the source number in German form
 
 
 def test_billion_rendered_as_german_billion_is_an_error() -> None:

@@ -18,6 +18,8 @@ Example::
 
 from __future__ import annotations
 
+import re
+
 from qc.model import Finding, Repair
 from qc.xling.bitext import Bitext
 from qc.xling.numbers import Quantity, german_form
@@ -73,6 +75,7 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     confidence=0.9 if q.kind == "number" else 0.75, detector=detector,
                     message=f"“{t.text}” does not match “{q.text}” of the source sentence",
                     evidence={**bt.evidence(link.src), "source_number": q.text},
+                    repairs=_number_repair(t, q, bt.source_lang),
                 ))
             else:
                 s, e = bt.tgt_span(link.tgt)
@@ -83,6 +86,17 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     evidence={**bt.evidence(link.src), "source_number": q.text},
                 ))
     return findings
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _number_repair(t: Quantity, q: Quantity, source_lang: str) -> list[Repair]:
+    """Put the source number, in German form, in place of a plain digit string that differs."""
+    if not (_DIGITS.fullmatch(t.text) and _DIGITS.fullmatch(q.text)):
+        return []
+    fixed = german_form(q) if source_lang == "en" else q.text
+    return [Repair(t.start, t.end, fixed or q.text, 0.6)]
 
 
 def _format_finding(text: str, t: Quantity, q: Quantity, bt: Bitext, src: tuple[int, ...],
