@@ -16,12 +16,21 @@ Example::
 from __future__ import annotations
 
 import json
+import math
+import os
 import resource
 import time
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+LABELS = {
+    "naive": "naive per-sentence loop",
+    "nll": "LMScorer.nll",
+    "score_texts": "LMScorer.score_texts",
+    "int8_nll": "LMScorer.nll, int8",
+}
 
 
 def naive_nll(scorer: Any, texts: list[str]) -> list[float]:
@@ -39,12 +48,6 @@ def naive_nll(scorer: Any, texts: list[str]) -> list[float]:
     return out
 
 
-def _timed(fn: Any, *args: Any) -> tuple[Any, float]:
-    t0 = time.perf_counter()
-    result = fn(*args)
-    return result, time.perf_counter() - t0
-
-
 def _sync(device: str) -> None:
     if device.startswith("cuda"):
         import torch
@@ -52,43 +55,62 @@ def _sync(device: str) -> None:
         torch.cuda.synchronize()
 
 
-def run(texts: list[str], *, model: str | None, device: str, threads: int, quantize: bool) -> dict:
-    """Measure one device; ``texts`` must fit the model's context (see ``main``)."""
+def run(
+    texts: list[str], *, model: str | None, device: str, threads: int, quantize: bool, rounds: int = 5
+) -> dict:
+    """Measure one device; ``texts`` must fit the model's context (see ``main``).
+
+    The methods take turns on ``rounds`` slices of the sentences, so that load from other
+    processes falls on all of them alike; wall time and process CPU time are both summed.
+    """
     from qc.lm.scorer import LMScorer
 
     scorer = LMScorer.load(model, device=device, threads=threads if device == "cpu" else None)
+    methods: dict[str, Any] = {
+        "naive": lambda xs: naive_nll(scorer, xs),
+        "nll": scorer.nll,
+        "score_texts": lambda xs: [s.nll for s in scorer.score_texts(xs)],
+    }
+    if quantize and device == "cpu":
+        qscorer = LMScorer.load(model, device="cpu", quantize=True, threads=threads)
+        methods["int8_nll"] = qscorer.nll
     # scored tokens: the sentence's tokens plus </s> (<s> is context only)
     n_tokens = sum(len(x) + 1 for x in scorer.tokenizer(texts, add_special_tokens=False)["input_ids"])
-    warm = texts[:20]
-    naive_nll(scorer, warm), scorer.nll(warm)  # warm-up: first calls allocate and pick kernels
-    _sync(device)
-    naive, t_naive = _timed(naive_nll, scorer, texts)
-    _sync(device)
-    batched, t_nll = _timed(scorer.nll, texts)
-    _sync(device)
-    _, t_score = _timed(scorer.score_texts, texts)
-    _sync(device)
-    res = {
+    for fn in methods.values():  # warm-up: first calls allocate and pick kernels
+        fn(texts[:20])
+    wall = dict.fromkeys(methods, 0.0)
+    cpu = dict.fromkeys(methods, 0.0)
+    nlls: dict[str, list[float]] = {name: [] for name in methods}
+    step = max(1, math.ceil(len(texts) / max(1, rounds)))
+    for i in range(0, len(texts), step):
+        part = texts[i : i + step]
+        for name, fn in methods.items():
+            _sync(device)
+            w0, c0 = time.perf_counter(), time.process_time()
+            nlls[name].extend(fn(part))
+            _sync(device)
+            wall[name] += time.perf_counter() - w0
+            cpu[name] += time.process_time() - c0
+    res: dict[str, Any] = {
         "device": device,
         "threads": threads if device == "cpu" else None,
         "model": scorer.name,
         "sentences": len(texts),
         "tokens": n_tokens,
-        "naive_tokens_per_s": round(n_tokens / t_naive),
-        "scorer_nll_tokens_per_s": round(n_tokens / t_nll),
-        "scorer_score_texts_tokens_per_s": round(n_tokens / t_score),
-        "speedup_nll": round(t_naive / t_nll, 2),
-        "speedup_score_texts": round(t_naive / t_score, 2),
-        "max_abs_nll_diff": round(max(abs(a - b) for a, b in zip(naive, batched, strict=True)), 5),
+        "load_average": round(os.getloadavg()[0], 2),
     }
-    if quantize and device == "cpu":
-        qscorer = LMScorer.load(model, device="cpu", quantize=True, threads=threads)
-        qscorer.nll(warm)
-        qnll, t_q = _timed(qscorer.nll, texts)
-        res["int8_nll_tokens_per_s"] = round(n_tokens / t_q)
-        res["int8_speedup_over_fp32_scorer"] = round(t_nll / t_q, 2)
+    for name in methods:
+        res[f"{name}_tokens_per_s"] = round(n_tokens / wall[name])
+        res[f"{name}_tokens_per_cpu_s"] = round(n_tokens / cpu[name]) if cpu[name] else None
+        if name != "naive":
+            res[f"{name}_speedup"] = round(wall["naive"] / wall[name], 2)
+            res[f"{name}_speedup_cpu"] = round(cpu["naive"] / cpu[name], 2) if cpu[name] else None
+    res["max_abs_nll_diff"] = round(
+        max(abs(a - b) for a, b in zip(nlls["naive"], nlls["nll"], strict=True)), 5
+    )
+    if "int8_nll" in methods:
         res["int8_mean_abs_nll_diff_per_token"] = round(
-            sum(abs(a - b) for a, b in zip(qnll, batched, strict=True)) / n_tokens, 5
+            sum(abs(a - b) for a, b in zip(nlls["int8_nll"], nlls["nll"], strict=True)) / n_tokens, 5
         )
     if device.startswith("cuda"):
         import torch
@@ -105,6 +127,7 @@ def main(
     lm: Annotated[str | None, typer.Option("--lm", help="Model folder or hub id (default: shipped)")] = None,
     threads: Annotated[int, typer.Option(help="torch CPU threads")] = 2,
     cuda: Annotated[bool, typer.Option(help="Also measure on CUDA when present")] = True,
+    rounds: Annotated[int, typer.Option(help="Methods take turns on this many slices")] = 5,
     quantize: Annotated[bool, typer.Option(help="Also measure int8 dynamic quantisation on CPU")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measurements as JSON")] = False,
 ) -> None:
@@ -119,9 +142,9 @@ def main(
     cpu = LMScorer.load(lm, device="cpu", threads=threads)
     ids = cpu.tokenizer(texts, add_special_tokens=False)["input_ids"]
     fits = [t for t, x in zip(texts, ids, strict=True) if len(x) + 2 <= cpu.context]
-    results = [run(fits, model=lm, device="cpu", threads=threads, quantize=quantize)]
+    results = [run(fits, model=lm, device="cpu", threads=threads, quantize=quantize, rounds=rounds)]
     if cuda and torch.cuda.is_available():
-        results.append(run(fits, model=lm, device="cuda", threads=threads, quantize=False))
+        results.append(run(fits, model=lm, device="cuda", threads=threads, quantize=False, rounds=rounds))
     summary = {"file": path.name, "lines_read": len(texts), "lines_scored": len(fits), "results": results}
     if as_json:
         print(json.dumps(summary, indent=2))
@@ -129,16 +152,16 @@ def main(
     print(f"qc bench lm: {path.name}, {len(fits)} of {len(texts)} lines (those that fit the context)")
     for r in results:
         where = f"{r['device']}" + (f", {r['threads']} threads" if r["threads"] else f" ({r.get('gpu')})")
-        print(f"  {where}: {r['tokens']:,} tokens")
-        print(f"    naive per-sentence loop  {r['naive_tokens_per_s']:>9,} tokens/s")
-        print(f"    LMScorer.nll             {r['scorer_nll_tokens_per_s']:>9,} tokens/s  "
-              f"×{r['speedup_nll']}")
-        print(f"    LMScorer.score_texts     {r['scorer_score_texts_tokens_per_s']:>9,} tokens/s  "
-              f"×{r['speedup_score_texts']}")
-        if "int8_nll_tokens_per_s" in r:
-            print(f"    LMScorer.nll int8        {r['int8_nll_tokens_per_s']:>9,} tokens/s  "
-                  f"×{r['int8_speedup_over_fp32_scorer']} over fp32, "
-                  f"|ΔNLL|/token {r['int8_mean_abs_nll_diff_per_token']}")
-        print(f"    max |NLL naive - NLL scorer| per sentence: {r['max_abs_nll_diff']}")
+        print(f"  {where}: {r['tokens']:,} tokens, load average {r['load_average']}")
+        print(f"    {'method':<24} {'tokens/s':>9} {'speed-up':>8} {'tokens/CPU-s':>12} {'speed-up':>8}")
+        for name, label in LABELS.items():
+            if f"{name}_tokens_per_s" not in r:
+                continue
+            up, up_cpu = r.get(f"{name}_speedup", 1.0), r.get(f"{name}_speedup_cpu", 1.0)
+            print(f"    {label:<24} {r[f'{name}_tokens_per_s']:>9,} {up:>7}× "
+                  f"{r[f'{name}_tokens_per_cpu_s'] or 0:>12,} {up_cpu:>7}×")
+        print(f"    max |NLL naive - NLL scorer| per sentence: {r['max_abs_nll_diff']} nats")
+        if "int8_mean_abs_nll_diff_per_token" in r:
+            print(f"    int8 vs fp32 mean |ΔNLL| per token: {r['int8_mean_abs_nll_diff_per_token']} nats")
         gpu = f", GPU peak {r['gpu_peak_mem_mb']} MB" if "gpu" in r else ""
         print(f"    peak RSS {r['peak_rss_mb']} MB{gpu}")
