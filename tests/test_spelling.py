@@ -174,6 +174,6 @@ def test_rare_compound_ending_in_a_verb_form_is_flagged() -> None:
 
 def test_compounds_ending_in_real_nouns_are_not_flagged_as_verb_forms() -> None:
     text = ("Das Waffenabkommen, die Gerichtsverfahren, das Zusammenleben, die Geschäftstagen-Regel, "
-            "an täglichen Knotenkriegen und die Versandröhren.")
+            "an täglichen Knotenkriegen, die Versandröhren und die Profispielerinnen.")
     assert spell(text) == []
     assert spell("Die Zahl an Drittanbieten wuchs.", verbal_compound_tails=False) == []

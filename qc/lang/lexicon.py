@@ -224,8 +224,8 @@ class GermanLexicon:
             return ()
         for i in range(3, len(word) - 4):
             head, tail = word[:i], word[i:]
-            if len(tail) < 5 or not self.known(tail):
-                continue  # the tail must be a lower-case word: a verb form
+            if len(tail) < 6 or tail == "innen" or not self.known(tail):
+                continue  # the tail must be a lower-case word: a verb form (not the suffix "-innen")
             if not (self.known(head) or self.known(head.capitalize())
                     or (head.endswith("s") and self.known(head[:-1]))):
                 continue
