@@ -54,6 +54,11 @@ class TrainConfig:
     checkpoint_every: int = 500
     eval_lines: int = 200
     save_dtype: str = "float16"
+    # resume: initialise weights from an HF folder (e.g. a checkpoint) and continue
+    # the schedule at ``start_step`` (optimizer moments restart, with a short re-warmup)
+    init_from: str = ""
+    start_step: int = 0
+    rewarmup_steps: int = 50
     # per-file sampling weights (file stem -> repeat factor), e.g. news up-weighted
     file_weights: dict[str, float] = field(default_factory=dict)
 
@@ -149,6 +154,13 @@ def encode_stream(sp, lines: list[str]):  # noqa: ANN001 - sentencepiece process
 
 
 def lr_at(step: int, cfg: TrainConfig) -> float:
+    if cfg.start_step and step >= cfg.start_step:
+        ramp = min(1.0, (step - cfg.start_step + 1) / max(1, cfg.rewarmup_steps))
+        return ramp * _schedule(step, cfg)
+    return _schedule(step, cfg)
+
+
+def _schedule(step: int, cfg: TrainConfig) -> float:
     if step < cfg.warmup_steps:
         return cfg.learning_rate * (step + 1) / cfg.warmup_steps
     progress = (step - cfg.warmup_steps) / max(1, cfg.max_steps - cfg.warmup_steps)
@@ -225,7 +237,14 @@ def train(cfg: TrainConfig) -> dict:
     n_blocks = len(stream) // block
     blocks = torch.from_numpy(stream[: n_blocks * block].astype(np.int64)).view(n_blocks, block)
 
-    model = build_model(cfg, sp.get_piece_size(), sp.bos_id(), sp.eos_id(), sp.pad_id()).to(device)
+    if cfg.init_from:
+        from transformers import AutoModelForCausalLM
+
+        model = AutoModelForCausalLM.from_pretrained(cfg.init_from, local_files_only=True, dtype=torch.float32)
+        model = model.to(device)
+        log.info("initialised from %s, continuing at step %d", cfg.init_from, cfg.start_step)
+    else:
+        model = build_model(cfg, sp.get_piece_size(), sp.bos_id(), sp.eos_id(), sp.pad_id()).to(device)
     n_params = sum(p.numel() for p in model.parameters())
     log.info("model: %.2f M parameters on %s", n_params / 1e6, device)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
@@ -240,7 +259,7 @@ def train(cfg: TrainConfig) -> dict:
     order = torch.randperm(n_blocks, generator=gen)
     autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else _null()
     model.train()
-    step, cursor, t_train, losses = 0, 0, time.time(), []
+    step, cursor, t_train, losses = cfg.start_step, cfg.start_step * cfg.batch_size % n_blocks, time.time(), []
     while step < cfg.max_steps:
         if cursor + cfg.batch_size > n_blocks:
             order, cursor = torch.randperm(n_blocks, generator=gen), 0
@@ -261,7 +280,7 @@ def train(cfg: TrainConfig) -> dict:
             log.info(
                 "step %d/%d loss %.3f lr %.2e %.0f tok/s",
                 step, cfg.max_steps, sum(losses[-50:]) / 50, lr_at(step, cfg),
-                step * cfg.batch_size * block / elapsed,
+                (step - cfg.start_step) * cfg.batch_size * block / elapsed,
             )
         if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.max_steps:
             save_model(model, tok_path, work / "checkpoint", cfg.save_dtype, {"step": step})
