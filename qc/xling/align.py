@@ -133,8 +133,8 @@ def _bead_cost(
 ) -> float:
     if i0 == i1 or j0 == j1:
         return p.cost_null
-    ls = sum(src_lens[i0:i1])
-    lt = sum(tgt_lens[j0:j1])
+    ls = src_lens[i0] if i1 - i0 == 1 else src_lens[i0] + src_lens[i0 + 1]
+    lt = tgt_lens[j0] if j1 - j0 == 1 else tgt_lens[j0] + tgt_lens[j0 + 1]
     prior = 0.0 if (i1 - i0) == (j1 - j0) == 1 else p.cost_merge
     sim = anchor(tuple(range(i0, i1)), tuple(range(j0, j1)))
     return prior + length_cost(ls, lt, ratio, p.variance) - p.anchor_weight * sim

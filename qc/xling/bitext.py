@@ -23,6 +23,7 @@ from qc.xling.align import AlignParams, Link, align
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.names import NameMention, _table, extract_names, fold
 from qc.xling.numbers import Quantity, extract
+from qc.xling.sentences import fast_sentences
 
 
 @dataclass(slots=True)
@@ -102,8 +103,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _target_sentence(text: str, span: Span) -> Sentence:
     caps = [w for w in _WORD.findall(span.text) if w[0].isupper()]
-    return Sentence(span, extract(text, "de", span.start, span.end), frozenset(_prefixes(caps)),
-                    _word_set(span.text))
+    return Sentence(
+        span, extract(text, "de", span.start, span.end), frozenset(_prefixes(caps)), _word_set(span.text)
+    )
 
 
 def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
@@ -116,6 +118,12 @@ def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
     t_vals = tgt[0].values if len(tgt) == 1 else frozenset().union(*(t.values for t in tgt))
     s_keys = src[0].keys if len(src) == 1 else frozenset().union(*(s.keys for s in src))
     t_keys = tgt[0].keys if len(tgt) == 1 else frozenset().union(*(t.keys for t in tgt))
+    return _anchor_sets(s_vals, t_vals, s_keys, t_keys)
+
+
+def _anchor_sets(
+    s_vals: frozenset[float], t_vals: frozenset[float], s_keys: frozenset[str], t_keys: frozenset[str]
+) -> float:
     if not (s_vals or t_vals or s_keys):
         return 0.0
     scores: list[tuple[float, float]] = []
@@ -150,22 +158,43 @@ def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def build_bitext(source: str, target: str, source_lang: str | None = None,
-                 params: AlignParams | None = None, target_sentences: list[Span] | None = None) -> Bitext:
-    """Segment both sides (or take the target's sentences as given), extract features and align."""
+def build_bitext(
+    source: str,
+    target: str,
+    source_lang: str | None = None,
+    params: AlignParams | None = None,
+    target_sentences: list[Span] | None = None,
+    segmenter: str = "fast",
+) -> Bitext:
+    """Segment both sides, extract features and align.
+
+    ``segmenter``: ``"fast"`` (:mod:`qc.xling.sentences`, the default) or ``"syntok"``
+    (:func:`qc.segment.iter_sentences`; ``target_sentences`` reuses the pipeline's).
+    """
     lang = source_lang or detect_language(source)
     lang = lang if lang in SUPPORTED else "en"
-    src = [_source_sentence(source, s, lang) for s in iter_sentences(source)]
-    spans = iter_sentences(target) if target_sentences is None else target_sentences
+    if segmenter == "syntok":
+        src_spans = iter_sentences(source)
+        spans = iter_sentences(target) if target_sentences is None else target_sentences
+    elif segmenter == "fast":
+        src_spans, spans = fast_sentences(source, lang), fast_sentences(target, "de")
+    else:
+        raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
+    src = [_source_sentence(source, s, lang) for s in src_spans]
     spans = join_ordinal_splits(target, spans)
     tgt = [_target_sentence(target, s) for s in spans]
 
     cognate_weight = (params or AlignParams()).cognate_weight
+    # features of single sentences and of adjacent pairs, united once (merge beads reuse them)
+    s1 = [(s.values, s.keys, s.cognates) for s in src]
+    t1 = [(t.values, t.keys, t.cognates) for t in tgt]
+    s2 = [tuple(a | b for a, b in zip(s1[i], s1[i + 1], strict=True)) for i in range(len(s1) - 1)]
+    t2 = [tuple(a | b for a, b in zip(t1[j], t1[j + 1], strict=True)) for j in range(len(t1) - 1)]
 
     def anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        a = anchor_similarity([src[i] for i in si], [tgt[j] for j in ti])
-        sc = src[si[0]].cognates if len(si) == 1 else src[si[0]].cognates | src[si[1]].cognates
-        tc = tgt[ti[0]].cognates if len(ti) == 1 else tgt[ti[0]].cognates | tgt[ti[1]].cognates
+        sv, sk, sc = s1[si[0]] if len(si) == 1 else s2[si[0]]
+        tv, tk, tc = t1[ti[0]] if len(ti) == 1 else t2[ti[0]]
+        a = _anchor_sets(sv, tv, sk, tk)
         if sc and tc:
             # chance overlap of unrelated sentences is about 0.05
             a += cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
@@ -178,8 +207,14 @@ def build_bitext(source: str, target: str, source_lang: str | None = None,
                     a = max(a, copy)
         return a
 
-    links = align([len(s.span) for s in src], [len(t.span) for t in tgt], anchor, params,
-                  _line_numbers(source, src), _line_numbers(target, tgt))
+    links = align(
+        [len(s.span) for s in src],
+        [len(t.span) for t in tgt],
+        anchor,
+        params,
+        _line_numbers(source, src),
+        _line_numbers(target, tgt),
+    )
     return Bitext(source, target, lang, src, tgt, links)
 
 
@@ -192,20 +227,29 @@ def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
     return out
 
 
-_CACHE: OrderedDict[int, tuple[str, str | None, str | None, Bitext]] = OrderedDict()
+_CACHE: OrderedDict[int, tuple[str, str | None, str | None, str, Bitext]] = OrderedDict()
 
 
-def bitext_for(doc: Document, target_sentences: list[Span] | None = None) -> Bitext:
+def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast") -> Bitext:
     """The (cached) bitext of a document that has a source.
 
-    Pass ``Segmentation(doc.text).sentences`` as ``target_sentences`` to reuse them.
+    With ``segmenter="syntok"``, pass ``Segmentation(doc.text).sentences`` as
+    ``target_sentences`` to reuse them.
     """
     key = id(doc)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc.text and hit[1] is doc.source and hit[2] == doc.source_lang:
-        return hit[3]
-    bt = build_bitext(doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences)
-    _CACHE[key] = (doc.text, doc.source, doc.source_lang, bt)
+    if (
+        hit is not None
+        and hit[0] is doc.text
+        and hit[1] is doc.source
+        and hit[2] == doc.source_lang
+        and hit[3] == segmenter
+    ):
+        return hit[4]
+    bt = build_bitext(
+        doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences, segmenter=segmenter
+    )
+    _CACHE[key] = (doc.text, doc.source, doc.source_lang, segmenter, bt)
     while len(_CACHE) > 16:
         _CACHE.popitem(last=False)
     return bt

@@ -18,9 +18,9 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from qc.segment import iter_sentences
 from qc.xling.align import align
-from qc.xling.bitext import _target_sentence, anchor_similarity, join_ordinal_splits
+from qc.xling.bitext import _target_sentence, anchor_similarity
+from qc.xling.sentences import fast_sentences
 
 _CHRF = CHRF()
 _BLEU = BLEU()
@@ -38,10 +38,8 @@ def signatures() -> dict[str, str]:
 
 def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
     """Per-sentence and document chrF/BLEU/TER of ``hypothesis`` against ``reference``."""
-    hyp = [
-        _target_sentence(hypothesis, s) for s in join_ordinal_splits(hypothesis, iter_sentences(hypothesis))
-    ]
-    ref = [_target_sentence(reference, s) for s in join_ordinal_splits(reference, iter_sentences(reference))]
+    hyp = [_target_sentence(hypothesis, s) for s in fast_sentences(hypothesis, "de")]
+    ref = [_target_sentence(reference, s) for s in fast_sentences(reference, "de")]
 
     def anchor(hi: tuple[int, ...], ri: tuple[int, ...]) -> float:
         return anchor_similarity([hyp[i] for i in hi], [ref[j] for j in ri])
