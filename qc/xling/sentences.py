@@ -22,7 +22,7 @@ import re
 
 from qc.segment import Span, iter_lines
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“„«(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“‘»«)\]]*(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _ABBREV = frozenset(
     [
