@@ -4,9 +4,11 @@ Stages, in the order the :class:`~qc.detectors.xling_checks.CrossLingualDetector
 runs them once per document::
 
     source + target ──► sentences ──► align (length DP + anchors) ──► checks
-                        (syntok,       1-1, 1-2, 2-1, 1-0, 0-1        numbers, names,
-                         exact offsets) links                         omission, addition,
-                                                                      untranslated, length
+                        (fast regex     1-1, 1-2, 2-1, 1-0, 0-1        numbers, names,
+                         or syntok,     links; anchors: numbers,       omission, addition,
+                         exact offsets) names, cognates, copies        untranslated, length
+
+Measured on WMT22 en→de with ``qc bench xling`` (see :mod:`qc.bench.xling`).
 
 Language data lives in ``qc/data/xling_numbers.toml`` and ``qc/data/names_de.toml``.
 Directory pairing (``x.txt`` + ``x.src.txt`` + ``x.ref.txt``) is in
