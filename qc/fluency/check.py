@@ -56,7 +56,7 @@ class FluencySettings:
 
     effort: str = "fast"
     peak_nats: float = 7.0
-    margin_minor: float = 4.0
+    margin_minor: float = 3.5
     margin_major: float = 7.0
     min_words: int = 4
     #: a sentence gets one surprisal window per this many tokens (up to the effort's maximum)
