@@ -30,25 +30,61 @@ class Token(Span):
     spaced: bool
 
 
-# A lower-case sentence start after a full stop: the word before the stop has at
-# least three letters (no abbreviation such as "z.B." or "ca.") and is no ordinal.
-_LOWER_START = re.compile(r"(?<=[^\W\d_]{3})([.!?])\s+(?=[a-zäöüß])")
-_ABBREVIATIONS = frozenset("bzw usw etc vgl ggf inkl evtl ca sog zzgl bspw abs ziff nr".split())
+# syntok is tuned on English: it ends a sentence after a German ordinal ("am 3. Oktober",
+# "im 20. Jahrhundert") and then misses the next real boundary; and it never splits before a
+# sentence that starts in lower case, which MT output produces ("… kommt. dann ging er.").
+# So its sentences are refined: ordinal splits are merged back, then pieces are split after
+# [.!?] + space when the next word starts a sentence and the word before the stop is not an
+# abbreviation, an initial or an ordinal.
+_ORDINAL_END = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[IVXLC]{1,6})\.$")
+_BOUNDARY = re.compile(r"([.!?])[\"“”»«’)]*\s+(?=[„\"»«(]?[^\W\d_])")
+_CLOSERS = frozenset("\"“”»«’)")
+_ABBREVIATIONS = frozenset(
+    [
+        "bzw", "usw", "etc", "vgl", "ggf", "inkl", "evtl", "ca", "sog", "zzgl", "bspw", "abs", "ziff",
+        "nr", "dr", "prof", "st", "mio", "mrd", "tsd", "jh", "jhd", "bzgl", "dt", "engl", "frz", "ital",
+        "russ", "amerik", "gegr", "geb", "gest", "verh", "hrsg", "vs", "co", "inc", "ltd", "jr", "sr",
+        "mr", "mrs", "ms", "no", "str", "tel", "z", "b", "d", "h", "u", "a", "o", "ä", "s", "v", "w",
+        "m",
+    ]
+)
 
 
-def _split_lowercase_starts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces: list[tuple[int, int]] = []
-    cursor = start
-    for m in _LOWER_START.finditer(text, start, end):
-        word_start = m.start(1)
-        while word_start > start and (text[word_start - 1].isalpha()):
-            word_start -= 1
-        if text[word_start : m.start(1)].lower() in _ABBREVIATIONS:
-            continue
-        pieces.append((cursor, m.end(1)))
-        cursor = m.end()
-    pieces.append((cursor, end))
-    return [(s, e) for s, e in pieces if e > s]
+def _is_abbreviation_or_ordinal(text: str, stop: int, floor: int) -> bool:
+    """Is the word that ends at ``stop`` (the index of the stop) an abbreviation or ordinal?"""
+    start = stop
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:stop].lstrip("(„\"'")
+    if not word:
+        return True
+    if word.isdigit() and len(word) <= 2:
+        return True  # "am 3. Oktober"; a year ("2019.") is a real end
+    if "." in word:
+        return True  # "z.B.", "u.a."
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _refine(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if merged and _ORDINAL_END.search(text[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        cursor = s
+        for m in _BOUNDARY.finditer(text, s, e):
+            if _is_abbreviation_or_ordinal(text, m.start(1), cursor):
+                continue
+            end = m.end(1)
+            while end < e and text[end] in _CLOSERS:
+                end += 1  # closing quotes and brackets stay with their sentence
+            out.append((cursor, end))
+            cursor = m.end()
+        out.append((cursor, e))
+    return [(a, b) for a, b in out if b > a]
 
 
 def iter_lines(text: str) -> list[Span]:
@@ -66,7 +102,7 @@ def iter_paragraphs(text: str) -> list[Span]:
     """Blocks of non-blank lines separated by blank lines."""
     out: list[Span] = []
     block: list[Span] = []
-    for line in iter_lines(text) + [Span(len(text), len(text), "")]:
+    for line in [*iter_lines(text), Span(len(text), len(text), "")]:
         if line.text.strip():
             block.append(line)
         elif block:
@@ -81,6 +117,7 @@ def iter_sentences(text: str) -> list[Span]:
     for line in iter_lines(text):
         if not line.text.strip():
             continue
+        pieces: list[tuple[int, int]] = []
         for para in syntok_segmenter.analyze(line.text):
             for sent in para:
                 toks = list(sent)
@@ -88,8 +125,9 @@ def iter_sentences(text: str) -> list[Span]:
                     continue
                 s = line.start + toks[0].offset
                 e = line.start + toks[-1].offset + len(toks[-1].value)
-                for ps, pe in _split_lowercase_starts(text, s, e):
-                    out.append(Span(ps, pe, text[ps:pe]))
+                pieces.append((s, e))
+        for ps, pe in _refine(text, pieces):
+            out.append(Span(ps, pe, text[ps:pe]))
     return out
 
 

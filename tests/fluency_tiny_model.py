@@ -28,7 +28,8 @@ def build_tiny_model(folder: Path) -> Path:
     corpus.write_text(TINY_TEXT * 4, encoding="utf-8")
     prefix = folder / "tokenizer"
     spm.SentencePieceTrainer.train(
-        input=str(corpus), model_prefix=str(prefix), vocab_size=400, model_type="unigram", hard_vocab_limit=False,
+        input=str(corpus), model_prefix=str(prefix), vocab_size=400, model_type="unigram",
+        hard_vocab_limit=False,
         pad_id=0, unk_id=1, bos_id=2, eos_id=3, byte_fallback=True, character_coverage=1.0,
         minloglevel=2,
     )

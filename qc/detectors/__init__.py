@@ -3,7 +3,7 @@
 from qc.detectors.base import REGISTRY, Detector, DetectorOptions, register
 
 # Importing the modules registers the detectors (order is the default run order).
-from qc.detectors import (  # noqa: E402,F401  isort: skip
+from qc.detectors import (  # noqa: F401  isort: skip
     foreign,
     boilerplate,
     metadata,

@@ -66,5 +66,7 @@ def build_options(options_cls: type[DetectorOptions], values: dict[str, Any], wh
     known = {f.name for f in dataclasses.fields(options_cls)}
     unknown = set(values) - known
     if unknown:
-        raise ValueError(f"unknown option(s) for detector {where!r}: {sorted(unknown)}; known: {sorted(known)}")
+        raise ValueError(
+            f"unknown option(s) for detector {where!r}: {sorted(unknown)}; known: {sorted(known)}"
+        )
     return options_cls(**values)

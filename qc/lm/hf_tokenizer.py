@@ -14,7 +14,7 @@ from pathlib import Path
 SPECIALS = {"pad_token": "<pad>", "unk_token": "<unk>", "bos_token": "<s>", "eos_token": "</s>"}
 
 
-def build_fast_tokenizer(spm_model: Path):  # noqa: ANN201 - tokenizers.Tokenizer
+def build_fast_tokenizer(spm_model: Path):
     import sentencepiece as spm
     from tokenizers import Tokenizer, decoders, normalizers
     from tokenizers.models import Unigram

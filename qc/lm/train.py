@@ -137,7 +137,7 @@ def train_tokenizer(cfg: TrainConfig, lines: list[str], out_dir: Path) -> Path:
     return prefix.with_suffix(".model")
 
 
-def encode_stream(sp, lines: list[str]):  # noqa: ANN001 - sentencepiece processor
+def encode_stream(sp, lines: list[str]):
     import numpy as np
 
     ids = sp.encode(lines, num_threads=4)
@@ -168,7 +168,7 @@ def _schedule(step: int, cfg: TrainConfig) -> float:
     return cfg.learning_rate * (cfg.min_lr_ratio + (1 - cfg.min_lr_ratio) * cosine)
 
 
-def build_model(cfg: TrainConfig, vocab_size: int, bos: int, eos: int, pad: int):  # noqa: ANN201
+def build_model(cfg: TrainConfig, vocab_size: int, bos: int, eos: int, pad: int):
     from transformers import GPT2Config, GPT2LMHeadModel
 
     config = GPT2Config(
@@ -188,7 +188,7 @@ def build_model(cfg: TrainConfig, vocab_size: int, bos: int, eos: int, pad: int)
     return GPT2LMHeadModel(config)
 
 
-def save_model(model, tokenizer_model: Path, out_dir: Path, dtype: str, extra: dict) -> None:  # noqa: ANN001
+def save_model(model, tokenizer_model: Path, out_dir: Path, dtype: str, extra: dict) -> None:
     import shutil
 
     import torch
@@ -231,7 +231,9 @@ def train(cfg: TrainConfig) -> dict:
         stream = encode_stream(sp, lines)
         np.save(stream_path, stream)
     n_words = sum(len(x.split()) for x in lines)
-    log.info("stream: %d tokens, %.2f tokens/word (%.0f s)", len(stream), len(stream) / n_words, time.time() - t0)
+    log.info(
+        "stream: %d tokens, %.2f tokens/word (%.0f s)", len(stream), len(stream) / n_words, time.time() - t0
+    )
 
     block = cfg.context
     n_blocks = len(stream) // block
@@ -240,7 +242,9 @@ def train(cfg: TrainConfig) -> dict:
     if cfg.init_from:
         from transformers import AutoModelForCausalLM
 
-        model = AutoModelForCausalLM.from_pretrained(cfg.init_from, local_files_only=True, dtype=torch.float32)
+        model = AutoModelForCausalLM.from_pretrained(
+            cfg.init_from, local_files_only=True, dtype=torch.float32
+        )
         model = model.to(device)
         log.info("initialised from %s, continuing at step %d", cfg.init_from, cfg.start_step)
     else:
@@ -259,7 +263,12 @@ def train(cfg: TrainConfig) -> dict:
     order = torch.randperm(n_blocks, generator=gen)
     autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else _null()
     model.train()
-    step, cursor, t_train, losses = cfg.start_step, cfg.start_step * cfg.batch_size % n_blocks, time.time(), []
+    step, cursor, t_train, losses = (
+        cfg.start_step,
+        cfg.start_step * cfg.batch_size % n_blocks,
+        time.time(),
+        [],
+    )
     while step < cfg.max_steps:
         if cursor + cfg.batch_size > n_blocks:
             order, cursor = torch.randperm(n_blocks, generator=gen), 0
@@ -279,7 +288,10 @@ def train(cfg: TrainConfig) -> dict:
             elapsed = time.time() - t_train
             log.info(
                 "step %d/%d loss %.3f lr %.2e %.0f tok/s",
-                step, cfg.max_steps, sum(losses[-50:]) / 50, lr_at(step, cfg),
+                step,
+                cfg.max_steps,
+                sum(losses[-50:]) / 50,
+                lr_at(step, cfg),
                 (step - cfg.start_step) * cfg.batch_size * block / elapsed,
             )
         if cfg.checkpoint_every and step % cfg.checkpoint_every == 0 and step < cfg.max_steps:
@@ -291,7 +303,7 @@ def train(cfg: TrainConfig) -> dict:
         "config": asdict(cfg),
         "parameters": n_params,
         "train_tokens": step * cfg.batch_size * block,
-        "stream_tokens": int(len(stream)),
+        "stream_tokens": len(stream),
         "tokens_per_word": len(stream) / n_words,
         "train_seconds": round(train_seconds, 1),
         "device": device if device == "cpu" else torch.cuda.get_device_name(),
