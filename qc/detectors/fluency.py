@@ -10,8 +10,14 @@ Flags (with the shipped model)::
     "Kim werde Russland besuchen Kreml sagte, während KCNA berichtete."
       → "… Russland besuchen, sagte der Kreml, während …" (word-order)
 
-Leaves alone: ordinary, well-formed news sentences (the margin is calibrated on
-clean WMT references and on synthetic injections; see ``qc bench synth``).
+Leaves alone: ordinary, well-formed news sentences.
+
+Calibration (default 7.5M-parameter LM, fast effort): ``margin_minor`` = 3.5
+nats is the lowest margin at which the seed articles keep at most one fluency
+finding outside their gold spans; it finds all three seed word-order items.
+On synthetic injections (``qc bench synth``, held-out split) it gives
+word-order precision ≈ 0.6 at recall ≈ 0.5; 6 nats gives precision ≈ 0.8 at
+recall ≈ 0.3. A stronger LM (``[lm] model``) needs recalibration.
 """
 
 from __future__ import annotations
