@@ -72,8 +72,12 @@ def run(folder: Path, *, segments: int = 300, seed: int = 13, model: str | None 
 
 
 def main(folder: Path, segments: int = 300, seed: int = 13, model: str | None = None, effort: str = "fast",
-         out: Path | None = None) -> None:
+         out: Path | None = None, threads: int | None = None) -> None:
     """Fluency findings per 100 segments for each WMT22 en-de system and both human references."""
+    if threads:  # torch intra-op threads; 1 is fastest for the small LM on a busy 2-core box
+        import torch
+
+        torch.set_num_threads(threads)
     result = run(folder, segments=segments, seed=seed, model=model, effort=effort)
     text = json.dumps(result, indent=2)
     print(text)

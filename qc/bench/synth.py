@@ -446,8 +446,13 @@ def main(
     density: float = 0.2,
     target_precision: float = 0.9,
     out: Path | None = None,
+    threads: int | None = None,
 ) -> None:
     """Inject artifacts into clean German text (paths given here) and score the fluency detector."""
+    if threads:  # torch intra-op threads; 1 is fastest for the small LM on a busy 2-core box
+        import torch
+
+        torch.set_num_threads(threads)
     result = run(inputs, model=model, effort=effort, articles=articles, seed=seed, density=density,
                  target_precision=target_precision)
     text = json.dumps(result, indent=2, ensure_ascii=False)
