@@ -19,32 +19,57 @@ from dataclasses import dataclass, field
 
 from qc.model import Document
 from qc.segment import Span, iter_sentences
-from qc.xling.align import AlignParams, Link, align
+from qc.xling.align import AlignParams, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.names import NameMention, _table, extract_names, fold
-from qc.xling.numbers import Quantity, extract
+from qc.xling.numbers import Quantity, extract, extract_by_sentence
 from qc.xling.sentences import fast_sentences
 
 
 @dataclass(slots=True)
 class Sentence:
+    """One sentence with its anchors; word-level features are computed on first use.
+
+    Most documents align line by line without the dynamic programme, so the
+    word sets it needs are built only for the sentences it actually compares.
+    """
+
     span: Span
     quantities: list[Quantity]
-    #: folded 4-letter prefixes of name words (source) or of capitalised words (target)
-    keys: frozenset[str]
-    words: frozenset[str]
     names: list[NameMention] = field(default_factory=list)
+    #: "source" keys come from the name mentions, "target" keys from capitalised words
+    side: str = "target"
     #: every reading of every quantity, for anchoring
     values: frozenset[float] = frozenset()
-    cognates: frozenset[str] = frozenset()
+    _keys: frozenset[str] | None = None
+    _words: frozenset[str] | None = None
+    _cognates: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self.values = frozenset(v for q in self.quantities for v in (q.values | q.alt_values))
-        self.cognates = _cognates(self.words)
 
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Folded 4-letter prefixes of name words (source) or of capitalised words (target)."""
+        if self._keys is None:
+            self._keys = _name_keys(self.names) if self.side == "source" else _caps_keys(self.span.text)
+        return self._keys
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _word_set(self.span.text)
+        return self._words
+
+    @property
+    def cognates(self) -> frozenset[str]:
+        if self._cognates is None:
+            self._cognates = _cognates(self.words)
+        return self._cognates
 
 
 @dataclass(slots=True)
@@ -87,25 +112,33 @@ def _prefixes(words: list[str]) -> set[str]:
     return {fold(w)[:4] for w in words if len(w) >= 2}
 
 
-def _source_sentence(text: str, span: Span, lang: str) -> Sentence:
-    names = extract_names(text, lang, span.start, span.end)
+def _name_keys(names: list[NameMention]) -> frozenset[str]:
     keys: set[str] = set()
     for n in names:
         keys |= _prefixes(list(n.words))
         for alt in _table().get(fold(n.text), ()):
             keys |= {w[:4] for w in alt.split()}
-    quantities = extract(text, lang, span.start, span.end)
-    return Sentence(span, quantities, frozenset(keys), _word_set(span.text), names)
+    return frozenset(keys)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _target_sentence(text: str, span: Span) -> Sentence:
-    caps = [w for w in _WORD.findall(span.text) if w[0].isupper()]
-    return Sentence(
-        span, extract(text, "de", span.start, span.end), frozenset(_prefixes(caps)), _word_set(span.text)
-    )
+def _caps_keys(text: str) -> frozenset[str]:
+    return frozenset(_prefixes([w for w in _WORD.findall(text) if w[0].isupper()]))
+
+
+def _source_sentence(text: str, span: Span, lang: str, quantities: list[Quantity] | None = None) -> Sentence:
+    names = extract_names(text, lang, span.start, span.end)
+    if quantities is None:
+        quantities = extract(text, lang, span.start, span.end)
+    return Sentence(span, quantities, names, "source")
+
+
+def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
+    if quantities is None:
+        quantities = extract(text, "de", span.start, span.end)
+    return Sentence(span, quantities)
 
 
 def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
@@ -180,42 +213,61 @@ def build_bitext(
         src_spans, spans = fast_sentences(source, lang), fast_sentences(target, "de")
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
-    src = [_source_sentence(source, s, lang) for s in src_spans]
     spans = join_ordinal_splits(target, spans)
-    tgt = [_target_sentence(target, s) for s in spans]
+    src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
+    tgt_q = extract_by_sentence(target, "de", [(s.start, s.end) for s in spans])
+    src = [_source_sentence(source, s, lang, q) for s, q in zip(src_spans, src_q, strict=True)]
+    tgt = [_target_sentence(target, s, q) for s, q in zip(spans, tgt_q, strict=True)]
 
-    cognate_weight = (params or AlignParams()).cognate_weight
-    # features of single sentences and of adjacent pairs, united once (merge beads reuse them)
-    s1 = [(s.values, s.keys, s.cognates) for s in src]
-    t1 = [(t.values, t.keys, t.cognates) for t in tgt]
-    s2 = [tuple(a | b for a, b in zip(s1[i], s1[i + 1], strict=True)) for i in range(len(s1) - 1)]
-    t2 = [tuple(a | b for a, b in zip(t1[j], t1[j + 1], strict=True)) for j in range(len(t1) - 1)]
+    links = align_lines(
+        [len(s.span) for s in src],
+        [len(t.span) for t in tgt],
+        _Anchors(src, tgt, (params or AlignParams()).cognate_weight),
+        _line_numbers(source, src),
+        _line_numbers(target, tgt),
+        params,
+    )
+    return Bitext(source, target, lang, src, tgt, links)
 
-    def anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        sv, sk, sc = s1[si[0]] if len(si) == 1 else s2[si[0]]
-        tv, tk, tc = t1[ti[0]] if len(ti) == 1 else t2[ti[0]]
+
+class _Anchors:
+    """The aligner's anchor similarity of a bead, from features built on first use.
+
+    Features of a sentence pair (merge beads) are united once and reused.
+    """
+
+    def __init__(self, src: list[Sentence], tgt: list[Sentence], cognate_weight: float) -> None:
+        self.src, self.tgt, self.cognate_weight = src, tgt, cognate_weight
+        self._cache: dict[tuple[str, tuple[int, ...]], tuple[frozenset, frozenset, frozenset]] = {}
+
+    def _features(self, side: str, ids: tuple[int, ...]) -> tuple[frozenset, frozenset, frozenset]:
+        got = self._cache.get((side, ids))
+        if got is None:
+            sents = self.src if side == "s" else self.tgt
+            if len(ids) == 1:
+                s = sents[ids[0]]
+                got = (s.values, s.keys, s.cognates)
+            else:
+                parts = [self._features(side, (i,)) for i in ids]
+                got = tuple(frozenset().union(*col) for col in zip(*parts, strict=True))  # type: ignore[assignment]
+            self._cache[(side, ids)] = got  # type: ignore[assignment]
+        return got  # type: ignore[return-value]
+
+    def __call__(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        sv, sk, sc = self._features("s", si)
+        tv, tk, tc = self._features("t", ti)
         a = _anchor_sets(sv, tv, sk, tk)
         if sc and tc:
             # chance overlap of unrelated sentences is about 0.05
-            a += cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
+            a += self.cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
         if len(si) == len(ti) == 1:
             # a copied (untranslated) sentence anchors itself
-            sw, tw = src[si[0]].words, tgt[ti[0]].words
+            sw, tw = self.src[si[0]].words, self.tgt[ti[0]].words
             if sw and tw and a < 1.0:
                 copy = 2 * len(sw & tw) / (len(sw) + len(tw))
                 if copy >= 0.5:
                     a = max(a, copy)
         return a
-
-    links = align(
-        [len(s.span) for s in src],
-        [len(t.span) for t in tgt],
-        anchor,
-        params,
-        _line_numbers(source, src),
-        _line_numbers(target, tgt),
-    )
-    return Bitext(source, target, lang, src, tgt, links)
 
 
 def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
@@ -227,7 +279,8 @@ def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
     return out
 
 
-_CACHE: OrderedDict[int, tuple[str, str | None, str | None, str, Bitext]] = OrderedDict()
+#: recent bitexts by document identity; the document itself is kept so that its id is not reused
+_CACHE: OrderedDict[int, tuple[Document, str, str | None, str | None, str, Bitext]] = OrderedDict()
 
 
 def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast") -> Bitext:
@@ -240,16 +293,17 @@ def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmen
     hit = _CACHE.get(key)
     if (
         hit is not None
-        and hit[0] is doc.text
-        and hit[1] is doc.source
-        and hit[2] == doc.source_lang
-        and hit[3] == segmenter
+        and hit[0] is doc
+        and hit[1] is doc.text
+        and hit[2] is doc.source
+        and hit[3] == doc.source_lang
+        and hit[4] == segmenter
     ):
-        return hit[4]
+        return hit[5]
     bt = build_bitext(
         doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences, segmenter=segmenter
     )
-    _CACHE[key] = (doc.text, doc.source, doc.source_lang, segmenter, bt)
-    while len(_CACHE) > 16:
+    _CACHE[key] = (doc, doc.text, doc.source, doc.source_lang, segmenter, bt)
+    while len(_CACHE) > 4:
         _CACHE.popitem(last=False)
     return bt

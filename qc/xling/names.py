@@ -209,6 +209,9 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
 
     Words in ``no_near`` (capitalised common words) are never matched to a near spelling.
     """
+    words = words or tuple(name.split())
+    if words and all(w in target_words for w in words):
+        return NameMatch(True)  # kept verbatim, the usual case: no folding or fuzzy matching needed
     folded_text = " " + " ".join(fold(w) for w in target_words) + " "
     key = fold(name)
     for alt in _table().get(key, ()):
@@ -216,7 +219,6 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
             return NameMatch(True)
     folded_words = [fold(w) for w in target_words]
     best = NameMatch(True)
-    words = words or tuple(name.split())
     last_found = True
     for k, word in enumerate(words):
         m = _find_word(word, folded_words, target_words)
@@ -236,8 +238,7 @@ def _find_word(word: str, folded: list[str], original: list[str]) -> NameMatch:
     alts = (key, *_table().get(key, ()))
     # exonyms from the table also match their adjectives: Deutschland/deutschen, Russland/russische
     stems = tuple(a[: max(4, len(a) - 4)] for a in _table().get(key, ()) if " " not in a)
-    best_ratio, best_word = 0.0, ""
-    for fw, ow in zip(folded, original, strict=True):
+    for fw in folded:
         for alt in alts:
             if fw == alt or (len(alt) >= 3 and fw.startswith(alt) and len(fw) - len(alt) <= 12):
                 return NameMatch(True)
@@ -245,8 +246,16 @@ def _find_word(word: str, folded: list[str], original: list[str]) -> NameMatch:
                 return NameMatch(True)  # inside a compound: "Kremlsprecher"
         if any(fw.startswith(s) for s in stems):
             return NameMatch(True)
-        if len(key) >= 4 and ow[:1].isupper():
-            ratio = SequenceMatcher(None, key, fw[: len(key) + 2]).ratio()
+    # not found: the closest capitalised word (the upper bounds skip hopeless candidates)
+    best_ratio, best_word = 0.0, ""
+    if len(key) >= 4:
+        for fw, ow in zip(folded, original, strict=True):
+            if not ow[:1].isupper():
+                continue
+            sm = SequenceMatcher(None, key, fw[: len(key) + 2])
+            if sm.real_quick_ratio() <= best_ratio or sm.quick_ratio() <= best_ratio:
+                continue
+            ratio = sm.ratio()
             if ratio > best_ratio:
                 best_ratio, best_word = ratio, ow
     if len(key) >= 8 and best_ratio >= 0.88:
