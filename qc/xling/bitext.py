@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from qc.model import Document
 from qc.segment import Span, iter_sentences
@@ -36,11 +36,14 @@ class Sentence:
 
     span: Span
     quantities: list[Quantity]
-    names: list[NameMention] = field(default_factory=list)
     #: "source" keys come from the name mentions, "target" keys from capitalised words
     side: str = "target"
+    #: the whole text and its language (names are extracted from it on first use)
+    doc_text: str = ""
+    lang: str = "de"
     #: every reading of every quantity, for anchoring
     values: frozenset[float] = frozenset()
+    _names: list[NameMention] | None = None
     _keys: frozenset[str] | None = None
     _words: frozenset[str] | None = None
     _cognates: frozenset[str] | None = None
@@ -51,6 +54,18 @@ class Sentence:
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def names(self) -> list[NameMention]:
+        """Name mentions (source sentences only; the names check skips sentences whose
+        capitalised words all recur in the translation, so most are never extracted)."""
+        if self._names is None:
+            self._names = (
+                extract_names(self.doc_text, self.lang, self.span.start, self.span.end)
+                if self.side == "source"
+                else []
+            )
+        return self._names
 
     @property
     def keys(self) -> frozenset[str]:
@@ -129,10 +144,9 @@ def _caps_keys(text: str) -> frozenset[str]:
 
 
 def _source_sentence(text: str, span: Span, lang: str, quantities: list[Quantity] | None = None) -> Sentence:
-    names = extract_names(text, lang, span.start, span.end)
     if quantities is None:
         quantities = extract(text, lang, span.start, span.end)
-    return Sentence(span, quantities, names, "source")
+    return Sentence(span, quantities, "source", text, lang)
 
 
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:

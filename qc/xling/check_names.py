@@ -21,7 +21,7 @@ import re
 
 from qc.model import Finding
 from qc.xling.bitext import Bitext
-from qc.xling.names import _table, find_name, fold, zipf_frequency
+from qc.xling.names import _table, find_name, fold, name_words_in, zipf_frequency
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -39,8 +39,12 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             continue
         s, e = bt.tgt_span(link.tgt)
         own = _WORD.findall(text, s, e)
+        own_set = set(own)
+        src_ids = [i for i in link.src if not name_words_in(bt.source, *bt.src_span((i,)), own_set)]
+        if not src_ids:
+            continue  # every capitalised source word recurs verbatim: all names are there
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
-        for name in (n for i in link.src for n in bt.src[i].names):
+        for name in (n for i in src_ids for n in bt.src[i].names):
             # a capitalised common word counts when the translation keeps it verbatim elsewhere
             # and it is no German word itself ("Banksy", not "Service" or "Generation")
             promoted = tuple(

@@ -198,6 +198,22 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     return out
 
 
+def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str]) -> bool:
+    """Whether every capitalised word of ``text[start:end]`` is in ``present``.
+
+    Then every name of the sentence is kept verbatim (name words are a subset of
+    the capitalised words), and :func:`extract_names` need not run at all.
+
+    >>> name_words_in("Putin met Kim's aides.", 0, 22, {"Putin", "Kim", "traf"})
+    True
+    """
+    for m in _CAP.finditer(text, start, end):
+        for w in _POSSESSIVE.sub("", m.group()).replace("’", "'").split("-"):
+            if len(w) >= 2 and w[0].isupper() and w not in present:
+                return False
+    return True
+
+
 def _after_sentence_mark(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].strip()
     return before.endswith((":", "\"", "“", "(", "«", "„", "-", "–"))
