@@ -40,7 +40,10 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         s, e = bt.tgt_span(link.tgt)
         own = _WORD.findall(text, s, e)
         own_set = set(own)
-        src_ids = [i for i in link.src if not name_words_in(bt.source, *bt.src_span((i,)), own_set)]
+        src_ids = [
+            i for i in link.src
+            if not name_words_in(bt.source, *bt.src_span((i,)), own_set, kept_verbatim, bt.source_lang)
+        ]
         if not src_ids:
             continue  # every capitalised source word recurs verbatim: all names are there
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]

@@ -198,20 +198,43 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     return out
 
 
-def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str]) -> bool:
-    """Whether every capitalised word of ``text[start:end]`` is in ``present``.
+def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
+                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> bool:
+    """Whether every name word of ``text[start:end]`` is in ``present``, decided without
+    :func:`extract_names`: each capitalised word is either present or a common word in
+    every position (sentence start or not) that could not become a name.
 
-    Then every name of the sentence is kept verbatim (name words are a subset of
-    the capitalised words), and :func:`extract_names` need not run at all.
+    ``kept`` holds the words the whole translation keeps verbatim (a common word kept
+    verbatim may count as a name, see ``NameMention.weak_words``).
 
-    >>> name_words_in("Putin met Kim's aides.", 0, 22, {"Putin", "Kim", "traf"})
+    >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     True
     """
     for m in _CAP.finditer(text, start, end):
         for w in _POSSESSIVE.sub("", m.group()).replace("’", "'").split("-"):
-            if len(w) >= 2 and w[0].isupper() and w not in present:
+            if len(w) < 2 or not w[0].isupper() or w in present:
+                continue
+            if w.lower() in _common():
+                continue
+            phrases = _phrase_heads().get(w, ())
+            if (
+                any(p in text[start:end] for p in phrases)
+                or (w in kept and not w.isupper())
+                or not is_common_word(w, lang)
+                or not is_common_word(w, lang, strict=True)
+            ):
                 return False
     return True
+
+
+@cache
+def _phrase_heads() -> dict[str, tuple[str, ...]]:
+    """Multi-word table names by their first word ("White" → "White House")."""
+    heads: dict[str, list[str]] = {}
+    for k in name_tables().get("names", {}):
+        if " " in k:
+            heads.setdefault(k.split()[0], []).append(k)
+    return {h: tuple(v) for h, v in heads.items()}
 
 
 def _after_sentence_mark(text: str, pos: int) -> bool:
