@@ -32,6 +32,8 @@ class AlignParams:
     anchor_weight: float = 3.0
     #: weight of shared cognate word prefixes (added to the anchor similarity)
     cognate_weight: float = 4.0
+    #: weight of shared lexicon entries (qc/data/xling_lexicon.toml; added to the anchor similarity)
+    lexicon_weight: float = 3.0
     #: extra cost of merging sentences that sit on different lines (paragraphs correspond)
     cost_cross_line: float = 2.5
     #: ratio target/source characters is estimated per document, clipped to this range

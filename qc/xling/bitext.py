@@ -21,6 +21,7 @@ from qc.model import Document
 from qc.segment import Span, iter_sentences
 from qc.xling.align import AlignParams, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
+from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import NameMention, _table, extract_names, fold
 from qc.xling.numbers import Quantity, extract, extract_by_sentence
 from qc.xling.sentences import fast_sentences
@@ -236,7 +237,7 @@ def build_bitext(
     links = align_lines(
         [len(s.span) for s in src],
         [len(t.span) for t in tgt],
-        _Anchors(src, tgt, (params or AlignParams()).cognate_weight),
+        _Anchors(src, tgt, params or AlignParams(), lang),
         _line_numbers(source, src),
         _line_numbers(target, tgt),
         params,
@@ -250,17 +251,21 @@ class _Anchors:
     Features of a sentence pair (merge beads) are united once and reused.
     """
 
-    def __init__(self, src: list[Sentence], tgt: list[Sentence], cognate_weight: float) -> None:
-        self.src, self.tgt, self.cognate_weight = src, tgt, cognate_weight
-        self._cache: dict[tuple[str, tuple[int, ...]], tuple[frozenset, frozenset, frozenset]] = {}
+    def __init__(self, src: list[Sentence], tgt: list[Sentence], params: AlignParams, lang: str) -> None:
+        self.src, self.tgt, self.lang = src, tgt, lang
+        self.cognate_weight, self.lexicon_weight = params.cognate_weight, params.lexicon_weight
+        self._cache: dict[tuple[str, tuple[int, ...]], tuple[frozenset, ...]] = {}
 
-    def _features(self, side: str, ids: tuple[int, ...]) -> tuple[frozenset, frozenset, frozenset]:
+    def _features(self, side: str, ids: tuple[int, ...]) -> tuple[frozenset, ...]:
         got = self._cache.get((side, ids))
         if got is None:
             sents = self.src if side == "s" else self.tgt
             if len(ids) == 1:
                 s = sents[ids[0]]
-                got = (s.values, s.keys, s.cognates)
+                concepts = (
+                    source_concepts(s.text, self.lang) if side == "s" else target_concepts(s.text, self.lang)
+                )
+                got = (s.values, s.keys, s.cognates, concepts)
             else:
                 parts = [self._features(side, (i,)) for i in ids]
                 got = tuple(frozenset().union(*col) for col in zip(*parts, strict=True))  # type: ignore[assignment]
@@ -268,12 +273,15 @@ class _Anchors:
         return got  # type: ignore[return-value]
 
     def __call__(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        sv, sk, sc = self._features("s", si)
-        tv, tk, tc = self._features("t", ti)
+        sv, sk, sc, sl = self._features("s", si)
+        tv, tk, tc, tl = self._features("t", ti)
         a = _anchor_sets(sv, tv, sk, tk)
         if sc and tc:
             # chance overlap of unrelated sentences is about 0.05
             a += self.cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
+        if sl and tl:
+            # translated words: Dice about 0.5 for translations, 0.04 for unrelated sentences
+            a += self.lexicon_weight * (2 * len(sl & tl) / (len(sl) + len(tl)) - 0.1)
         if len(si) == len(ti) == 1:
             # a copied (untranslated) sentence anchors itself
             sw, tw = self.src[si[0]].words, self.tgt[ti[0]].words

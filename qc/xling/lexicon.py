@@ -1,0 +1,87 @@
+"""Translated-word anchors: which entries of a small English→German lexicon two sentences share.
+
+Numbers and names anchor only the sentences that have them; everyday sentences
+("We are sorry for the delay.") need words. :func:`source_concepts` maps source
+words (lower-cased, plural/tense endings stripped) to lexicon entries, and
+:func:`target_concepts` maps German words to the entries whose stems they start
+with (also after the participle prefix "ge-"). The lexicon is
+``qc/data/xling_lexicon.toml``; a language without a table yields no concepts.
+
+Example::
+
+    >>> s = source_concepts("The customer bought two books.", "en")
+    >>> t = target_concepts("Der Kunde kaufte zwei Bücher.")
+    >>> len(s & t)
+    3
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qc.xling.data import _load
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _lexicon(lang: str) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], int, int]:
+    """(source word → entry ids, German stem → entry ids, shortest and longest stem)."""
+    table: dict[str, list[str]] = _load("xling_lexicon.toml").get(f"{lang}_de", {})
+    src: dict[str, set[int]] = {}
+    stems: dict[str, set[int]] = {}
+    for k, (word, german) in enumerate(table.items()):
+        src.setdefault(word.lower(), set()).add(k)
+        for stem in german:
+            stems.setdefault(stem.lower(), set()).add(k)
+    lens = [len(s) for s in stems] or [0]
+    return (
+        {w: frozenset(v) for w, v in src.items()},
+        {s: frozenset(v) for s, v in stems.items()},
+        min(lens),
+        max(lens),
+    )
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The word and its forms without an English inflection ending."""
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: len(word) - len(suffix)] + repl
+            forms.append(base)
+            if len(base) >= 4 and base[-1] == base[-2]:
+                forms.append(base[:-1])  # stopped → stop, running → run
+    return tuple(forms)
+
+
+def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
+    """Lexicon entries of the words of a source sentence."""
+    src = _lexicon(lang)[0]
+    if not src:
+        return frozenset()
+    out: set[int] = set()
+    for w in _WORD.findall(text.lower()):
+        for form in _base_forms(w):
+            hit = src.get(form)
+            if hit is not None:
+                out |= hit
+                break
+    return frozenset(out)
+
+
+def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
+    """Lexicon entries whose German stems start the words of a target sentence."""
+    _, stems, lo, hi = _lexicon(lang)
+    if not stems:
+        return frozenset()
+    out: set[int] = set()
+    for w in _WORD.findall(text.lower()):
+        for body in (w, w[2:]) if w.startswith("ge") else (w,):
+            for k in range(lo, min(hi, len(body)) + 1):
+                hit = stems.get(body[:k])
+                if hit is not None:
+                    out |= hit
+    return frozenset(out)
