@@ -14,10 +14,11 @@ Example::
     [21.4, 29.8]
 
 Speed comes from length-bucketed batching: texts are sorted by token count and cut into
-batches bounded by a token budget, so padding only fills the gap between neighbours of
-similar length. Texts longer than the model's context are scored with a sliding window
-(stride = context / 2): every token is scored exactly once, with at least half a context of
-left context (the last window is aligned to the end of the text so it gets a full one).
+batches bounded by a token budget (small on CPU, where cache matters; large on GPU), so
+padding only fills the gap between neighbours of similar length. Texts longer than the
+model's context are scored with a sliding window (stride = context / 2): every token is scored
+exactly once, with at least half a context of left context (the last window is aligned to
+the end of the text, so the tail gets a full one).
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ log = logging.getLogger(__name__)
 
 #: environment variable that overrides the shipped default model
 MODEL_ENV = "QC_LM_MODEL"
-#: logits elements (batch tokens x vocabulary) per forward pass; bounds memory (~64 MB fp32)
-LOGIT_BUDGET = 16 * 1024 * 1024
-#: upper bound on tokens per batch regardless of vocabulary size; on 2 CPU threads batches of
-#: 2k tokens were as fast as 8k ones (cache-friendly) at a third of the peak memory
-MAX_BATCH_TOKENS = 2048
+#: padded tokens per batch on CPU. Small batches keep the logits (tokens x vocabulary) in cache:
+#: on 2 threads with the default model, 512 scored 25 % faster than 2048 and 30 % faster than 4096
+CPU_BATCH_TOKENS = 512
+#: on GPU, batches are bounded by the size of the logits (elements; 256 MB in fp32) ...
+GPU_LOGIT_BUDGET = 64 * 1024 * 1024
+#: ... and by this many tokens
+GPU_MAX_BATCH_TOKENS = 16384
 
 
 def default_model_path() -> Path:
@@ -189,7 +192,12 @@ class LMScorer:
         if self.context < 2:
             raise ValueError("context must be at least 2 tokens")
         vocab = int(getattr(config, "vocab_size", 0) or len(tokenizer))
-        self.batch_tokens: int = max(self.context, min(MAX_BATCH_TOKENS, LOGIT_BUDGET // max(1, vocab)))
+        if device.startswith("cuda"):
+            budget = min(GPU_MAX_BATCH_TOKENS, GPU_LOGIT_BUDGET // max(1, vocab))
+        else:
+            budget = CPU_BATCH_TOKENS
+        #: most padded tokens per forward pass (at least one full window)
+        self.batch_tokens: int = max(self.context, budget)
 
     # ------------------------------------------------------------------ loading
     @classmethod
