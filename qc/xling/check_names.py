@@ -18,7 +18,9 @@ Example::
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
+from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, german_lexicon
 from qc.model import Finding
 from qc.xling.bitext import Bitext
 from qc.xling.names import _table, find_name, fold, name_words_in, zipf_frequency
@@ -46,6 +48,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         ]
         if not src_ids:
             continue  # every capitalised source word recurs verbatim: all names are there
+        n_before = len(findings)
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
         for name in (n for i in src_ids for n in bt.src[i].names):
             # a capitalised common word counts when the translation keeps it verbatim elsewhere
@@ -93,4 +96,77 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     message=f"the source name “{name.text}” does not appear in the translation",
                     evidence=ev,
                 ))
+        findings += _misspelt_names(bt, src_ids, own_set, s, e, findings[n_before:], detector)
     return findings
+
+
+_CAP = re.compile(r"(?<![\w-])[A-ZÄÖÜ][^\W\d_]{3,}(?![\w-])")
+
+
+def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: int,
+                    found: list[Finding], detector: str) -> list[Finding]:
+    """Target words that look like a misspelling of a capitalised source word missing here.
+
+    Catches altered names the name test does not extract (capitalised words that are
+    also common, names after a quote): a capitalised target word that is no German word
+    (hunspell, compounds, frequency), does not occur in the source, and is close in
+    spelling (folded ratio ≥ 0.7) to a capitalised source word the target lacks.
+    """
+    lexicon = _lexicon()
+    if lexicon is None:
+        return []
+    src_words: set[str] = set()
+    for i in src_ids:
+        a, b = bt.src_span((i,))
+        src_words.update(_WORD.findall(bt.source, a, b))
+    missing = {fold(w): w for w in src_words if w[:1].isupper() and len(w) >= 4 and w not in own}
+    if not missing:
+        return []
+    known_src = {fold(w) for w in src_words}
+    taken = [(f.start, f.end) for f in found]
+    out: list[Finding] = []
+    for m in _CAP.finditer(bt.target, s, e):
+        t = m.group()
+        ft = fold(t)
+        if t in src_words or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        # explained by a source word: the same, inflected (genitive "Klerks") or inside a compound
+        if ft in known_src or any(
+            ft.startswith(x) or (len(x) >= 5 and x in ft) for x in known_src if len(x) >= 4
+        ):
+            continue
+        best, source_word = 0.0, ""
+        for fw, w in missing.items():
+            sm = SequenceMatcher(None, fw, ft)
+            if sm.real_quick_ratio() >= 0.7 and sm.quick_ratio() >= 0.7 and sm.ratio() > best:
+                best, source_word = sm.ratio(), w
+        fs = fold(source_word)
+        if best < 0.7 or _common_prefix(ft, fs) >= len(fs) - 2:
+            continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)
+        if zipf_frequency(t, "de") >= 3.0 or lexicon.known(t) or lexicon.compound_known(t):
+            continue
+        out.append(Finding.at(
+            bt.target, m.start(), m.end(), category="name", severity="major", confidence=0.7,
+            detector=detector,
+            message=f"“{t}” looks like a misspelling of “{source_word}” in the source sentence",
+            evidence={**bt.evidence(tuple(src_ids)), "source_name": source_word,
+                      "similarity": round(best, 3)},
+        ))
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _lexicon() -> GermanLexicon | None:
+    """The German hunspell lexicon, or None where it is not installed (the check is then skipped)."""
+    try:
+        return german_lexicon()
+    except LexiconUnavailable:
+        return None
