@@ -238,8 +238,13 @@ def _phrase_heads() -> dict[str, tuple[str, ...]]:
 
 
 def _after_sentence_mark(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos].strip()
-    return before.endswith((":", "\"", "“", "(", "«", "„", "-", "–"))
+    """Whether the word at ``pos`` may start a (quoted) sentence: after a colon, a dash or an
+    *opening* quote. A straight quote followed by a space closes a quotation
+    (``…," Biden said``), and the word after it continues the sentence."""
+    before = text[max(0, pos - 3) : pos]
+    if before.endswith(("\" ", "” ")):
+        return False
+    return before.strip().endswith((":", "\"", "“", "(", "«", "„", "-", "–"))
 
 
 def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
