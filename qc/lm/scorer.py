@@ -240,7 +240,10 @@ class LMScorer:
     def _load_uncached(cls, name: str, local: bool, device: str, quantize: bool) -> LMScorer:
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        # a per-file "Loading weights" bar on stderr would interleave with qc's own output
+        hf_logging.disable_progress_bar()
         offline = local or os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0", "false", "False")
         if device.startswith("cuda"):
             dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
