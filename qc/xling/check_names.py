@@ -136,11 +136,15 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         ):
             continue
         best, source_word = 0.0, ""
+        sm = None
         for fw, w in missing.items():
             # misspellings keep the first letter; the length bound is real_quick_ratio's
             if fw[:1] != ft[:1] or 2 * min(len(fw), len(ft)) < 0.7 * (len(fw) + len(ft)):
                 continue
-            sm = SequenceMatcher(None, fw, ft)
+            if sm is None:
+                sm = SequenceMatcher(None, fw, ft)  # indexes the target word once
+            else:
+                sm.set_seq1(fw)
             if sm.real_quick_ratio() >= 0.7 and sm.quick_ratio() >= 0.7 and sm.ratio() > best:
                 best, source_word = sm.ratio(), w
         fs = fold(source_word)

@@ -18,16 +18,23 @@ Example::
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sacrebleu.metrics import CHRF
 
 from qc.model import Finding
 from qc.xling.bitext import Bitext
+from qc.xling.data import lexicon_tables
 from qc.xling.langid import language_scores
 from qc.xling.names import zipf_frequency
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CHRF = CHRF()
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    return frozenset(lexicon_tables().get("function_words", {}).get(lang, []))
 
 
 def source_word_share(sentence: str, lang: str) -> tuple[float, int]:
@@ -46,7 +53,13 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     flagged: set[int] = set()
     text = bt.target
     aligned_src = {j: link.src for link in bt.links for j in link.tgt}
+    german, foreign = _function_words("de"), _function_words(bt.source_lang)
     for j, sent in enumerate(bt.tgt):
+        if foreign and german:
+            # cheap pre-test: German function words and none of the source language's
+            words = set(_WORD.findall(sent.text.lower()))
+            if words & german and not words & foreign:
+                continue
         share, n = source_word_share(sent.text, bt.source_lang)
         if n < 3 or share < min_share * 0.8:
             continue

@@ -28,3 +28,9 @@ def number_tables() -> dict[str, Any]:
 def name_tables() -> dict[str, Any]:
     """Name spellings and common-word settings (``names_de.toml``)."""
     return _load("names_de.toml")
+
+
+@cache
+def lexicon_tables() -> dict[str, Any]:
+    """The English→German lexicon and the function-word lists (``xling_lexicon.toml``)."""
+    return _load("xling_lexicon.toml")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from qc.xling.data import _load
+from qc.xling.data import lexicon_tables
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 @cache
 def _lexicon(lang: str) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], int, int]:
     """(source word → entry ids, German stem → entry ids, shortest and longest stem)."""
-    table: dict[str, list[str]] = _load("xling_lexicon.toml").get(f"{lang}_de", {})
+    table: dict[str, list[str]] = lexicon_tables().get(f"{lang}_de", {})
     src: dict[str, set[int]] = {}
     stems: dict[str, set[int]] = {}
     for k, (word, german) in enumerate(table.items()):
