@@ -246,7 +246,8 @@ def run(
     docs = documents(n, size, split)
     if measure == "cost":
         return {"split": split, "documents": len(docs), "segments": sum(len(r) for r in docs),
-                "cost": cost(data, docs[:timing_docs])}
+                "cost": cost(data, docs[:timing_docs]),
+                "cost_first_sight": first_sight_cost(wmt, split, size, n_docs=timing_docs)}
     det = CrossLingualDetector()
 
     def detect(doc: Document) -> list[Finding]:
@@ -355,6 +356,7 @@ def run(
 
     if measure == "all":
         out["cost"] = cost(data, docs[:timing_docs])
+        out["cost_first_sight"] = first_sight_cost(wmt, split, size, n_docs=timing_docs)
     out["examples"] = {"false_alarms": examples, "misses": dict(misses)}
     return out
 
@@ -404,11 +406,65 @@ def cost(data: dict[str, list[str]], docs: list[range], repeats: int = 7) -> dic
     }
 
 
+def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 3,
+                     n_docs: int = 60) -> dict[str, float]:
+    """CPU seconds per document when the documents are new to the process (a fresh batch).
+
+    Each mode runs in its own fresh process (``runs`` each, alternating): it warms
+    up on documents of the *other* half (dictionaries, models and per-word caches
+    of ordinary text), then checks this half's documents once. Per-word caches
+    then hold only the words those documents share with the warm-up text, as in a
+    new batch of articles. Medians of the runs; ``ratio`` = with / without.
+    """
+    import subprocess
+    import sys
+    from statistics import median
+
+    times: dict[str, list[float]] = {"without": [], "with": []}
+    for k in range(runs):
+        for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
+            out = subprocess.run(
+                [sys.executable, "-c",
+                 "import sys; from pathlib import Path; from qc.bench.xling import _first_sight_pass; "
+                 "print(_first_sight_pass(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], "
+                 "int(sys.argv[5])))",
+                 str(wmt), split, str(size), mode, str(n_docs)],
+                capture_output=True, text=True, check=True,
+            )
+            times[mode].append(float(out.stdout.strip().splitlines()[-1]))
+    per = {k: median(v) for k, v in times.items()}
+    return {
+        "seconds_without": round(per["without"], 6),
+        "seconds_with": round(per["with"], 6),
+        "ratio": round(per["with"] / per["without"], 3),
+        "documents": n_docs,
+        "runs": runs,
+    }
+
+
+def _first_sight_pass(wmt: Path, split: str, size: int, mode: str, n_docs: int) -> float:
+    from qc.pipeline import Checker
+
+    data = load_wmt(wmt)
+    n = len(data["src"])
+    other = "tune" if split == "test" else "test"
+    checker = Checker(use_lm=False)
+    for r in documents(n, size, other)[:n_docs]:
+        text, source = "\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r)
+        checker.check(Document("warm", text, source=source if mode == "with" else None))
+    pairs = [("\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r))
+             for r in documents(n, size, split)[:n_docs]]
+    t = time.process_time()
+    for text, source in pairs:
+        checker.check(Document("t", text, source=source if mode == "with" else None))
+    return (time.process_time() - t) / len(pairs)
+
+
 def format_tables(res: dict[str, Any]) -> str:
     """Plain-text tables of a :func:`run` result."""
     lines = [f"split={res['split']}  documents={res['documents']}  segments={res['segments']}", ""]
     if "injected" not in res:
-        return "\n".join([*lines, _cost_line(res["cost"])])
+        return "\n".join([*lines, *_cost_lines(res)])
     lines.append(f"{'injected type':<16}{'n':>5}{'recall':>9}{'precision':>11}")
     for kind, r in res["injected"].items():
         lines.append(f"{kind:<16}{r['injected']:>5}{r['recall']:>9.3f}{r['precision']:>11.3f}")
@@ -427,8 +483,20 @@ def format_tables(res: dict[str, Any]) -> str:
             f"{label:<26}{r['per_100_segments']:>7.2f}" + "".join(f"{r.get(c, 0.0):>14.2f}" for c in cats)
         )
     if "cost" in res:
-        lines += ["", _cost_line(res["cost"])]
+        lines += ["", *_cost_lines(res)]
     return "\n".join(lines)
+
+
+def _cost_lines(res: dict[str, Any]) -> list[str]:
+    out = [_cost_line(res["cost"])]
+    f = res.get("cost_first_sight")
+    if f:
+        out.append(
+            f"cost on first sight (fresh process per mode, warmed on the other half, median of {f['runs']}): "
+            f"{f['seconds_without'] * 1000:.2f} ms/doc without source, "
+            f"{f['seconds_with'] * 1000:.2f} ms/doc with source (ratio {f['ratio']:.2f})"
+        )
+    return out
 
 
 def _cost_line(c: dict[str, float]) -> str:
