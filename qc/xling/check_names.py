@@ -128,12 +128,7 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     for m in _CAP.finditer(bt.target, s, e):
         t = m.group()
         ft = fold(t)
-        if t in src_words or any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        # explained by a source word: the same, inflected (genitive "Klerks") or inside a compound
-        if ft in known_src or any(
-            ft.startswith(x) or (len(x) >= 5 and x in ft) for x in known_src if len(x) >= 4
-        ):
+        if t in src_words or ft in known_src:
             continue
         best, source_word = 0.0, ""
         sm = None
@@ -147,9 +142,16 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                 sm.set_seq1(fw)
             if sm.real_quick_ratio() >= 0.7 and sm.quick_ratio() >= 0.7 and sm.ratio() > best:
                 best, source_word = sm.ratio(), w
+        if best < 0.7:
+            continue  # (the usual case; the tests below are dearer)
         fs = fold(source_word)
-        if best < 0.7 or _common_prefix(ft, fs) >= len(fs) - 2:
+        if _common_prefix(ft, fs) >= len(fs) - 2:
             continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)
+        # explained by a source word: inflected (genitive "Klerks") or inside a compound
+        if any(ft.startswith(x) or (len(x) >= 5 and x in ft) for x in known_src if len(x) >= 4):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         if zipf_frequency(t, "de") >= 3.0 or lexicon.known(t) or lexicon.compound_known(t):
             continue
         out.append(Finding.at(
