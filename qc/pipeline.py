@@ -6,6 +6,7 @@ transport and storage, not logic.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,11 @@ class Checker:
             if cls.needs_lm:
                 det.configure_lm(self.config.lm)  # type: ignore[attr-defined]
             self.detectors.append(det)
+
+    @functools.cached_property
+    def signature(self) -> str:
+        """Hash of the configuration, computed once (the config does not change while checking)."""
+        return self.config.signature()
 
     @property
     def detector_names(self) -> list[str]:
@@ -80,7 +86,7 @@ class Checker:
             contribute = getattr(det, "contribute", None)
             if contribute is not None and (not det.needs_source or doc.source):
                 contribute(doc, seg, report)
-        report.extra.setdefault("signature", self.config.signature())
+        report.extra.setdefault("signature", self.signature)
         return report
 
     def check_all(self, docs: Iterable[Document]) -> Iterator[Report]:
