@@ -4,7 +4,9 @@
 * any other file given by name: one plain-text document whose id is the path as given;
 * a directory: ``*.txt`` files recursively, plus ``*.jsonl`` files whose first record
   has a ``"text"`` field (so annotation files such as ``gold.jsonl`` are skipped),
-  sorted by path, hidden files and folders skipped;
+  sorted by path, hidden files and folders skipped; ``x.src.txt`` / ``x.src.it.txt`` and
+  ``x.ref.txt`` next to ``x.txt`` are its source and reference, not documents
+  (:mod:`qc.xling.pairing`);
 * ``-``: standard input, JSONL when its first non-blank line is a JSON object,
   otherwise one plain-text document with id ``-``.
 
@@ -27,6 +29,7 @@ from typing import BinaryIO, Literal
 from qc.io.decode import DecodeError, decode_bytes
 from qc.io.jsonl import parse_object, record_to_document, text_problem
 from qc.model import Document
+from qc.xling.pairing import pair_paths
 
 #: default limit per document: 2 MB of bytes (files) or 2 M characters (JSONL texts).
 #: News articles are 2–50 kB; anything much larger is a concatenation or a broken export.
@@ -41,6 +44,10 @@ class Source:
 
     kind: Literal["text", "jsonl", "stdin", "missing"]
     path: str
+    #: for text files found in a directory: companion source / reference files
+    source: str | None = None
+    reference: str | None = None
+    source_lang: str | None = None
 
 
 def expand_paths(paths: Sequence[str]) -> list[Source]:
@@ -71,7 +78,16 @@ def _walk(root: str) -> list[Source]:
                 found.append(Source("text", path))
             elif lower.endswith(JSONL_SUFFIXES) and _first_record_has_text(path):
                 found.append(Source("jsonl", path))
-    return sorted(found, key=lambda s: s.path)
+    found.sort(key=lambda s: s.path)
+    texts = [s.path for s in found if s.kind == "text"]
+    paired = {p.target: p for p in pair_paths(texts)}
+    return [
+        Source("text", s.path, paired[s.path].source, paired[s.path].reference, paired[s.path].source_lang)
+        if s.kind == "text"
+        else s
+        for s in found
+        if s.kind != "text" or s.path in paired
+    ]
 
 
 def _first_record_has_text(path: str) -> bool:
@@ -100,7 +116,10 @@ def read_source(
     if source.kind == "missing":
         yield Document(source.path, "", error="no such file or directory")
     elif source.kind == "text":
-        yield read_text_file(source.path, max_size=max_size)
+        doc = read_text_file(source.path, max_size=max_size)
+        if doc.error is None:
+            _attach_companions(doc, source, max_size)
+        yield doc
     elif source.kind == "jsonl":
         try:
             with open(source.path, "rb") as fh:
@@ -110,6 +129,21 @@ def read_source(
     else:
         data = (stdin or sys.stdin.buffer).read()
         yield from read_stdin_bytes(data, max_size=max_size)
+
+
+def _attach_companions(doc: Document, source: Source, max_size: int) -> None:
+    """Source/reference files paired with a text file; an unreadable companion fails the document."""
+    for role, path in (("source", source.source), ("reference", source.reference)):
+        if path is None:
+            continue
+        companion = read_text_file(path, max_size=max_size)
+        if companion.error is not None:
+            doc.error = f"{role} file {path}: {companion.error}"
+            return
+        setattr(doc, role, companion.text)
+        doc.metadata[f"{role}_path"] = path
+    if source.source_lang:
+        doc.source_lang = source.source_lang
 
 
 def read_text_file(path: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Document:
