@@ -35,6 +35,8 @@ class ScoreConfig:
     length_exponent: float = 0.5
     pass_threshold: float = 85.0
     review_threshold: float = 50.0
+    #: an article with a major finding never passes (at best review)
+    major_blocks_pass: bool = True
 
 
 @dataclass

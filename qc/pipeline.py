@@ -76,7 +76,9 @@ class Checker:
         report = Report(
             id=doc.id,
             score=score,
-            verdict=verdict_for(score, self.config.score),
+            verdict=verdict_for(
+                score, self.config.score, has_major=any(f.severity == "major" for f in merged)
+            ),
             findings=merged,
             repaired=repaired,
             text=doc.text,

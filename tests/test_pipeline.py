@@ -99,7 +99,8 @@ def test_findings_are_repaired_and_scored():
     report = bare_checker(FirstWord()).check(Document("x", "Kim trifft Putin."))
     assert report.repaired == "X trifft Putin."
     assert report.score == 100.0 - ScoreConfig().weight_major
-    assert report.verdict == verdict_for(report.score, ScoreConfig())
+    has_major = any(f.severity == "major" for f in report.findings)
+    assert report.verdict == verdict_for(report.score, ScoreConfig(), has_major=has_major)
     assert "first-word" in report.timings and "total" in report.timings
 
 
@@ -175,3 +176,9 @@ def test_checking_twice_gives_the_same_report(checker, seed_paths):
     text = Path(seed_paths[0]).read_bytes().decode("utf-8")
     a, b = checker.check(Document("a", text)), checker.check(Document("a", text))
     assert a.to_dict() == b.to_dict()
+
+
+def test_an_article_with_a_major_finding_never_passes():
+    assert verdict_for(99.0, ScoreConfig(), has_major=True) == "review"
+    assert verdict_for(99.0, ScoreConfig(major_blocks_pass=False), has_major=True) == "pass"
+    assert verdict_for(40.0, ScoreConfig(), has_major=True) == "reject"
