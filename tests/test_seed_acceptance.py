@@ -4,7 +4,7 @@
 - every typography gold item is flagged;
 - no major/minor finding overlaps a negative span;
 - the repaired text is exactly the text with those gold repairs applied (line deletions remove
-  their line), plus nothing else but the gold spelling repair;
+  their line), plus nothing else but the gold spelling and calque repairs;
 - at most 3 other major/minor findings across the five articles.
 """
 
@@ -21,7 +21,7 @@ from tests._seedkit import SEEDS, gold, negatives, seed_names, seed_text
 HEURISTIC_MAJORS = [g for g in gold() if g["severity"] == "major" and g["category"] != "word-order"]
 TYPOGRAPHY = gold("typography")
 #: gold items whose repair the heuristics apply
-REPAIRED = HEURISTIC_MAJORS + TYPOGRAPHY + gold("spelling")
+REPAIRED = HEURISTIC_MAJORS + TYPOGRAPHY + gold("spelling") + gold("calque")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from qc.detectors import (  # noqa: F401  isort: skip
     typography,
     spelling,
     attribution,
+    calque,
     fluency,
     xling_checks,
     xling_reference,
