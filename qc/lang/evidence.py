@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pycld2
-import wordfreq
+
+from qc.lang.frequencies import frequency_dict
 
 TARGET = "de"
 #: languages with frequency lists; the first is the target language
@@ -45,7 +46,7 @@ def _freq_dict(lang: str) -> dict[str, float]:
     # German and English (the usual source language) need the large lists: rare words must
     # still count for their language. For Italian, French and Spanish the small lists (words
     # with Zipf >= ~3) are enough to tell a footer or sentence, at a tenth of the memory.
-    return wordfreq.get_frequency_dict(lang, wordlist="large" if lang in LARGE_LISTS else "small")
+    return frequency_dict(lang, "best" if lang in LARGE_LISTS else "small")
 
 
 @lru_cache(maxsize=262_144)

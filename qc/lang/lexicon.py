@@ -283,11 +283,10 @@ class GermanLexicon:
         return tuple(sorted(found))
 
 
-@cache
 def _freq_dict(lang: str) -> dict[str, float]:
-    import wordfreq
+    from qc.lang.frequencies import frequency_dict
 
-    return wordfreq.get_frequency_dict(lang)
+    return frequency_dict(lang)
 
 
 @lru_cache(maxsize=200_000)
