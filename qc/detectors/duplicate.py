@@ -21,7 +21,7 @@ import dataclasses
 import re
 
 from qc.detectors.base import Detector, DetectorOptions, register
-from qc.lang.sentences import rough_sentences
+from qc.lang.sentences import fast_sentences
 from qc.model import Document, Finding, Repair
 from qc.segment import Segmentation, Span
 
@@ -125,7 +125,7 @@ class DuplicateDetector(Detector):
         out = []
         seen: set[str] = set()
         for line in seg.content_lines:
-            spans = rough_sentences(text, line.start, line.end)
+            spans = [(line.start + s.start, line.start + s.end) for s in fast_sentences(line.text, "de")]
             for s_start, s_end in spans:
                 if s_end - s_start < o.repeat_min_chars:
                     continue

@@ -1,33 +1,132 @@
-"""A cheap sentence splitter for line detectors that only need rough sentence spans.
+"""A fast regex sentence splitter, for detectors that segment on a hot path.
 
-syntok (used by :class:`qc.segment.Segmentation`) is exact but costs milliseconds
-per article; the duplicate and foreign-language detectors only compare or
-language-test whole sentences, so a split after ``.!?…`` before an upper-case
-letter, digit or opening quote is enough and keeps them fast.
+syntok (``qc.segment.iter_sentences``) is thorough but costs about as much as all
+heuristic detectors together; the cross-lingual checks must segment two texts and the
+duplicate detector compares every sentence, so they use this splitter (the
+cross-lingual detector takes syntok with ``segmenter = "syntok"``). It
+splits inside each line after ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
+brackets) followed by whitespace and an upper-case letter, digit or opening
+quote, except after abbreviations, single letters and German ordinals
+("am 24. Dezember"). Offsets are exact.
 
 Example::
 
-    >>> [("Er kam. Sie ging!")[s:e] for s, e in rough_sentences("Er kam. Sie ging!")]
-    ['Er kam.', 'Sie ging!']
+    >>> [s.text for s in fast_sentences("Dr. Smith met Mr. Jones on Sept. 4. They agreed.", "en")]
+    ['Dr. Smith met Mr. Jones on Sept. 4.', 'They agreed.']
+    >>> [s.text for s in fast_sentences("Am 3. Mai kam er. Er blieb.", "de")]
+    ['Am 3. Mai kam er.', 'Er blieb.']
 """
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[^\d\s][.!?…])[\"'“”»«]?[ \t\u00a0]+(?=[\"„“«»(]?[A-ZÄÖÜ0-9])")
+from qc.segment import Span, iter_lines
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“‘»«)\]]*(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "no",
+        "nr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "bzw",
+        "usw",
+        "vgl",
+        "ggf",
+        "inkl",
+        "evtl",
+        "ca",
+        "sog",
+        "zzgl",
+        "bspw",
+        "abs",
+        "ziff",
+        "str",
+        "tel",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "z",
+        "b",
+        "d",
+        "h",
+        "u",
+        "a",
+        "o",
+        "ä",
+        "s",
+    ]
+)
 
 
-def rough_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` inside ``text[start:end]``, trailing blanks excluded."""
-    end = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
-    cursor = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        stop = m.start()
-        while stop < m.end() and text[stop] in "\"'“”»«":
-            stop += 1  # a closing quote belongs to the sentence it closes
-        out.append((cursor, stop))
-        cursor = m.end()
-    out.append((cursor, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+def fast_sentences(text: str, lang: str = "de") -> list[Span]:
+    """Sentences inside each line; a sentence never crosses a line break."""
+    out: list[Span] = []
+    for line in iter_lines(text):
+        body = line.text
+        if not body.strip():
+            continue
+        start = len(body) - len(body.lstrip())
+        for m in _BOUNDARY.finditer(body):
+            word = _LAST_WORD.search(body, start, m.start())
+            prev = word.group(1) if word else ""
+            if m.group().startswith(".") and (
+                prev.lower() in _ABBREV
+                or (len(prev) == 1 and not prev.isdigit())
+                or (lang == "de" and prev.isdigit() and len(prev) <= 2 and m.group() == ".")
+            ):
+                continue
+            end = m.end()
+            if body[start:end].strip():
+                out.append(
+                    Span(line.start + start, line.start + end, text[line.start + start : line.start + end])
+                )
+            start = end + len(body[end:]) - len(body[end:].lstrip())
+        tail = body[start:].rstrip()
+        if tail:
+            out.append(Span(line.start + start, line.start + start + len(tail), tail))
+    return out

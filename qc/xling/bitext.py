@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from qc.lang.sentences import fast_sentences
 from qc.model import Document
 from qc.segment import Span, iter_sentences
 from qc.xling.align import AlignParams, Link, align_lines
@@ -24,7 +25,6 @@ from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import NameMention, _table, extract_names, fold
 from qc.xling.numbers import Quantity, extract, extract_by_sentence
-from qc.xling.sentences import fast_sentences
 
 
 @dataclass(slots=True)
@@ -216,7 +216,7 @@ def build_bitext(
 ) -> Bitext:
     """Segment both sides, extract features and align.
 
-    ``segmenter``: ``"fast"`` (:mod:`qc.xling.sentences`, the default) or ``"syntok"``
+    ``segmenter``: ``"fast"`` (:mod:`qc.lang.sentences`, the default) or ``"syntok"``
     (:func:`qc.segment.iter_sentences`; ``target_sentences`` reuses the pipeline's).
     """
     lang = source_lang or detect_language(source)

@@ -18,9 +18,9 @@ from typing import Any
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
+from qc.lang.sentences import fast_sentences
 from qc.xling.align import align
 from qc.xling.bitext import _target_sentence, anchor_similarity
-from qc.xling.sentences import fast_sentences
 
 _CHRF = CHRF()
 _BLEU = BLEU()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qc.xling.sentences import fast_sentences
+from qc.lang.sentences import fast_sentences
 
 
 def test_abbreviations_and_initials_do_not_end_english_sentences() -> None:
