@@ -100,3 +100,13 @@ def test_synthetic_articles_are_mostly_clean_and_split_dev_test():
     for a in arts:
         for inj in a.injections:
             assert a.text[inj.start : inj.end] != inj.original
+
+
+def test_peak_windows_with_spread_prefer_a_run_of_surprised_words_to_one_rare_word():
+    # a scrambled phrase: four words at 6 nats; a rare name: one word at 9 nats
+    surprisal = [1, 6, 6, 6, 1, 1, 9, 1]
+    assert peak_windows(surprisal, threshold=5, max_windows=1)[0][:2] == (4, 7)
+    lo, hi, rank = peak_windows(surprisal, threshold=5, max_windows=1, spread=1)[0]
+    assert (lo, hi, rank) == (0, 3, 18)
+    # the threshold still applies to the word itself: a run of 4-nat words opens nothing
+    assert peak_windows([4, 4, 4, 4], threshold=5, max_windows=2, spread=1) == []

@@ -12,12 +12,16 @@ Flags (with the shipped model)::
 
 Leaves alone: ordinary, well-formed news sentences.
 
-Calibration (default 7.5M-parameter LM, fast effort): ``margin_minor`` = 3.5
-nats is the lowest margin at which the seed articles keep at most one fluency
-finding outside their gold spans; it finds all three seed word-order items.
-On synthetic injections (``qc bench synth``, held-out split) it gives
-word-order precision ≈ 0.6 at recall ≈ 0.5; 6 nats gives precision ≈ 0.8 at
-recall ≈ 0.3. A stronger LM (``[lm] model``) needs recalibration.
+Calibration (default 7.5M-parameter LM, phase 2, fast effort): ``margin_minor`` = 4.5
+nats is the margin ``qc bench synth`` tunes on its dev split for word-order precision
+0.85 (200 articles; 4.48, rounded); on the held-out split it gives precision ≈ 0.86 at
+recall ≈ 0.61, 1.6 false alarms per 100 clean sentences. ``peak_nats`` = 6 and windows
+ranked by surprisal summed over a word and its neighbours (``window_spread``) let a
+scrambled phrase ("Wladimir bestätigten Putin inmitten": 6.6–6.8 nats per word) outrank a
+single rare name. The English "X said," pattern carries a bonus (``kind_cost`` -1.5): the
+pattern itself is evidence. With these settings the seed articles' three word-order items
+are flagged, with two false alarms in five articles. A stronger LM (``[lm] model``) needs
+recalibration.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ _KIND_MESSAGE = {
 class FluencyOptions(DetectorOptions):
     #: None = the [lm] effort (fast | thorough)
     effort: str | None = None
-    #: word surprisal (nats) that opens a candidate window
+    #: word surprisal (nats, after the unigram discount) that opens a candidate window
     peak_nats: float = FluencySettings.peak_nats
     #: margin (nats, after the kind's prior cost) for a minor / major finding
     margin_minor: float = FluencySettings.margin_minor
@@ -58,6 +62,8 @@ class FluencyOptions(DetectorOptions):
     min_words: int = FluencySettings.min_words
     #: share of a word's unigram surprisal discounted when picking windows
     unigram_discount: float = FluencySettings.unigram_discount
+    #: windows are ranked by surprisal summed over this many words either side (0: the word alone)
+    window_spread: int = FluencySettings.window_spread
     #: per-kind prior cost in nats (missing kinds keep their default)
     kind_cost: dict[str, float] = dataclasses.field(default_factory=dict)
 
@@ -89,7 +95,7 @@ class FluencyDetector(Detector):
             raise ValueError(f"fluency effort must be fast or thorough, not {effort!r}")
         return FluencySettings(
             effort=effort, peak_nats=o.peak_nats, margin_minor=o.margin_minor, margin_major=o.margin_major,
-            min_words=o.min_words, unigram_discount=o.unigram_discount,
+            min_words=o.min_words, unigram_discount=o.unigram_discount, window_spread=o.window_spread,
             kind_cost={**DEFAULT_KIND_COST, **o.kind_cost},
         )
 

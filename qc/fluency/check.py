@@ -37,7 +37,8 @@ DEFAULT_KIND_COST: dict[str, float] = {
     "move": 1.0,
     "verb-end": 1.5,
     "compound": 0.0,
-    "reporting": 0.0,
+    # the English "X said," pattern is itself evidence (it is rare in German): a bonus
+    "reporting": -1.5,
     "case": 2.0,
     "comma": 3.0,
     "article": 3.0,
@@ -55,12 +56,14 @@ class FluencySettings:
     """Calibrated thresholds (see ``bench/bench_synth.py``); margins in nats."""
 
     effort: str = "fast"
-    peak_nats: float = 7.0
-    margin_minor: float = 3.5
-    margin_major: float = 7.0
+    peak_nats: float = 6.0
+    margin_minor: float = 4.5
+    margin_major: float = 8.0
     min_words: int = 4
     #: a sentence gets one surprisal window per this many tokens (up to the effort's maximum)
     words_per_window: int = 12
+    #: windows are ranked by surprisal summed over this many words either side (0: the word alone)
+    window_spread: int = 1
     #: share of a word's unigram surprisal subtracted before peak picking (see localize.excess_surprisal)
     unigram_discount: float = 0.5
     #: tokens scored after an edit (None: to the sentence end); set per effort when left at -1
@@ -143,7 +146,8 @@ def check_document(
         surprisals.append(surprisal)
         # one window per started `words_per_window` words, at most `per_sentence`
         n_windows = min(per_sentence, 1 + len(tokens[i]) // settings.words_per_window)
-        for lo, hi, peak in peak_windows(surprisal, threshold=settings.peak_nats, max_windows=n_windows):
+        for lo, hi, peak in peak_windows(surprisal, threshold=settings.peak_nats, max_windows=n_windows,
+                                         spread=settings.window_spread):
             windows.append(_Window(i, lo, hi, peak))
         # pattern candidates (split compounds, English reporting clauses) are rare: try them anywhere
         windows.append(_Window(i, 0, len(tokens[i]) - 1, math.inf, PATTERN_KINDS))
