@@ -110,3 +110,25 @@ def test_peak_windows_with_spread_prefer_a_run_of_surprised_words_to_one_rare_wo
     assert (lo, hi, rank) == (0, 3, 18)
     # the threshold still applies to the word itself: a run of 4-nat words opens nothing
     assert peak_windows([4, 4, 4, 4], threshold=5, max_windows=2, spread=1) == []
+
+
+def test_reorderings_keep_names_together_and_never_touch_no_break_spaces():
+    from qc.fluency.candidates import generate
+
+    unknown = {"Owen", "Paterson"}
+
+    def known(w: str) -> bool:
+        return w not in unknown
+
+    s = "Das sagte kürzlich Owen Paterson im Parlament."
+    toks = iter_tokens(s)
+    reorders = [c for c in generate(s, toks, 1, 5, FluencyData.load(), known=known)
+                if c.kind in ("swap", "move", "verb-end")]
+    texts = {c.apply(s) for c in reorders}
+    assert "Das sagte Owen kürzlich Paterson im Parlament." not in texts
+    assert not any("Owen Paterson" not in t for t in texts)
+    assert "Das kürzlich sagte Owen Paterson im Parlament." in texts  # other swaps stay
+    s = "Es braucht mehr als 30\u00a0GB für das Spiel."
+    toks = iter_tokens(s)
+    cands = generate(s, toks, 2, 6, FluencyData.load(), known=known)
+    assert cands and all("\u00a0" in c.apply(s) for c in cands)

@@ -14,8 +14,8 @@ Leaves alone: ordinary, well-formed news sentences.
 
 Calibration (default 7.5M-parameter LM, phase 2, fast effort): ``margin_minor`` = 4.5
 nats is the margin ``qc bench synth`` tunes on its dev split for word-order precision
-0.85 (200 articles; 4.48, rounded); on the held-out split it gives precision ≈ 0.86 at
-recall ≈ 0.61, 1.6 false alarms per 100 clean sentences. ``peak_nats`` = 6 and windows
+0.85 (200 articles); on the held-out split it gives precision ≈ 0.85 at recall ≈ 0.61,
+1.5 false alarms per 100 clean sentences. ``peak_nats`` = 6 and windows
 ranked by surprisal summed over a word and its neighbours (``window_spread``) let a
 scrambled phrase ("Wladimir bestätigten Putin inmitten": 6.6–6.8 nats per word) outrank a
 single rare name. The English "X said," pattern carries a bonus (``kind_cost`` -1.5): the

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from qc.segment import Token
 
@@ -287,11 +288,56 @@ def generate(
         found += articles(toks, lo, hi, data)
     if "spelling" in kinds:
         found += spelling(toks, lo, hi, known, suggest)
+    names = _name_pairs(toks, known)
     seen = {text}
     out = []
     for c in found:
+        if c.kind in REORDER_KINDS and not _keeps_spacing_and_names(c, text, base, names):
+            continue
         new = c.apply(text, base)
         if new not in seen:
             seen.add(new)
             out.append(c)
     return out
+
+
+#: kinds that only reorder the words of their span (joined by single spaces)
+REORDER_KINDS: frozenset[str] = frozenset({"swap", "move", "verb-end"})
+
+
+def _name_pairs(toks: Sequence[Token], known: Callable[[str], bool]) -> list[tuple[Token, Token]]:
+    """Adjacent capitalised words that are both unknown to the lexicon: parts of one name
+    ("Owen Paterson"), which a reordering must not pull apart."""
+    return [
+        (a, b) for a, b in pairwise(toks)
+        if _is_plain_word(a) and _is_plain_word(b) and a.text[0].isupper() and b.text[0].isupper()
+        and not known(a.text) and not known(b.text)
+    ]
+
+
+def _keeps_spacing_and_names(c: Candidate, text: str, base: int, names: list[tuple[Token, Token]]) -> bool:
+    """A reordering is only a fair comparison when it changes nothing but the order: its span
+    must be separated by single spaces (the rewrite joins words with " "; a no-break space
+    turned into a space would count as a gain), and it keeps the words of a name together.
+
+    >>> from qc.segment import iter_tokens
+    >>> t = "mehr als 30\u00a0GB für"
+    >>> _keeps_spacing_and_names(Candidate(5, 16, "als für 30 GB", "move"), t, 0, [])
+    False
+    >>> t = "kürzlich Owen Paterson"
+    >>> owen, paterson = iter_tokens(t)[1:]
+    >>> _keeps_spacing_and_names(Candidate(0, 13, "Owen kürzlich", "swap"), t, 0, [(owen, paterson)])
+    False
+    """
+    original = text[c.start - base : c.end - base]
+    if original.split(" ") != original.split():
+        return False
+    for a, b in names:
+        a_in, b_in = c.start <= a.start and a.end <= c.end, c.start <= b.start and b.end <= c.end
+        if a_in and b_in and f"{a.text} {b.text}" not in c.replacement:
+            return False
+        if a_in and not b_in and not c.replacement.endswith(a.text):
+            return False  # the name's first word moved away from the second, just after the span
+        if b_in and not a_in and not c.replacement.startswith(b.text):
+            return False
+    return True
