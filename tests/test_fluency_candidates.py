@@ -132,3 +132,20 @@ def test_reorderings_keep_names_together_and_never_touch_no_break_spaces():
     toks = iter_tokens(s)
     cands = generate(s, toks, 2, 6, FluencyData.load(), known=known)
     assert cands and all("\u00a0" in c.apply(s) for c in cands)
+
+
+def test_word_substitutions_are_off_by_default_and_can_be_asked_for():
+    from qc.detectors.fluency import FluencyDetector
+
+    s = "Die Regierung hat am montag die neuen Regeln beschlossen."
+    toks = iter_tokens(s)
+    default = generate(s, toks, 1, 6, FluencyData.load(), effort="thorough", known=known)
+    assert {c.kind for c in default} >= {"swap", "comma"}
+    assert not {c.kind for c in default} & {"case", "spelling"}
+    asked = generate(s, toks, 1, 6, FluencyData.load(), effort="thorough",
+                     known=lambda w: w == "Montag", kinds=frozenset({"case"}))
+    assert {c.kind for c in asked} == {"case"}
+    assert any(c.apply(s) == "Die Regierung hat am Montag die neuen Regeln beschlossen." for c in asked)
+    assert FluencyDetector({"kinds": ["case", "swap"]}).settings.kinds == frozenset({"case", "swap"})
+    with pytest.raises(ValueError, match="unknown fluency kinds"):
+        _ = FluencyDetector({"kinds": ["rhyme"]}).settings

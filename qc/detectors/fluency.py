@@ -31,6 +31,7 @@ import logging
 from typing import Any, ClassVar
 
 from qc.detectors.base import Detector, DetectorOptions, register
+from qc.fluency.candidates import KIND_CATEGORY
 from qc.fluency.check import DEFAULT_KIND_COST, FluencySettings, Proposal, check_document
 from qc.model import Document, Finding, Repair, Report
 from qc.segment import Segmentation
@@ -66,6 +67,9 @@ class FluencyOptions(DetectorOptions):
     window_spread: int = FluencySettings.window_spread
     #: per-kind prior cost in nats (missing kinds keep their default)
     kind_cost: dict[str, float] = dataclasses.field(default_factory=dict)
+    #: candidate kinds (swap, move, verb-end, compound, reporting, case, comma, article,
+    #: spelling); empty: the effort's defaults
+    kinds: list[str] = dataclasses.field(default_factory=list)
 
 
 @register
@@ -96,7 +100,7 @@ class FluencyDetector(Detector):
         return FluencySettings(
             effort=effort, peak_nats=o.peak_nats, margin_minor=o.margin_minor, margin_major=o.margin_major,
             min_words=o.min_words, unigram_discount=o.unigram_discount, window_spread=o.window_spread,
-            kind_cost={**DEFAULT_KIND_COST, **o.kind_cost},
+            kind_cost={**DEFAULT_KIND_COST, **o.kind_cost}, kinds=_kinds(o.kinds),
         )
 
     def scorer(self) -> Any:
@@ -160,6 +164,16 @@ class FluencyDetector(Detector):
         _, scores = self._run(doc, seg)
         report.sentence_scores = list(scores)
         self._cache.clear()
+
+
+def _kinds(names: list[str]) -> frozenset[str] | None:
+    """The configured candidate kinds (None: the effort's defaults); unknown names are an error."""
+    if not names:
+        return None
+    unknown = sorted(set(names) - set(KIND_CATEGORY))
+    if unknown:
+        raise ValueError(f"unknown fluency kinds {unknown}; choose from {sorted(KIND_CATEGORY)}")
+    return frozenset(names)
 
 
 def to_finding(text: str, p: Proposal, s: FluencySettings) -> Finding:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from qc.fluency.candidates import PATTERN_KINDS, Candidate, FluencyData, generate
+from qc.fluency.candidates import EFFORT_KINDS, PATTERN_KINDS, Candidate, FluencyData, generate
 from qc.fluency.localize import excess_surprisal, peak_windows, word_surprisal
 from qc.fluency.scoring import gains
 from qc.model import SentenceScore
@@ -69,6 +69,8 @@ class FluencySettings:
     #: tokens scored after an edit (None: to the sentence end); set per effort when left at -1
     tail: int | None = -1
     kind_cost: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_COST))
+    #: candidate kinds to generate (None: the effort's defaults, candidates.EFFORT_KINDS)
+    kinds: frozenset[str] | None = None
 
 
 @dataclass
@@ -133,6 +135,7 @@ def check_document(
         for s, sc in zip(sents, scored, strict=True)
     ]
     per_sentence, budget = EFFORT_BUDGET[settings.effort]
+    active = settings.kinds if settings.kinds is not None else EFFORT_KINDS[settings.effort]
     if settings.tail == -1:
         settings = dataclasses.replace(settings, tail=EFFORT_TAIL[settings.effort])
     tokens = [iter_tokens(text, s.start, s.end) for s in sents]
@@ -160,7 +163,8 @@ def check_document(
             break
         s = sents[w.sent]
         cands = generate(s.text, tokens[w.sent], w.lo, w.hi, data, effort=settings.effort,
-                         known=known, suggest=suggest, base=s.start, kinds=w.kinds)
+                         known=known, suggest=suggest, base=s.start,
+                         kinds=active if w.kinds is None else w.kinds & active)
         texts = [c.apply(s.text, s.start) for c in cands]
         done = seen.setdefault(w.sent, set())
         keep = [(c, t) for c, t in zip(cands, texts, strict=True) if t not in done]
