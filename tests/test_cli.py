@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _findings import span_finding
 
 from qc.cli import FailOn, app, build_config, exit_code
 from qc.report import Summary
@@ -331,20 +332,8 @@ def test_check_without_lm_never_imports_torch(write):
 
 
 def _finding(text, start, end, severity="major", category="boilerplate", repl=None):
-    from qc.model import Finding, Repair
-
-    repairs = [] if repl is None else [Repair(start, end, repl)]
-    return Finding.at(
-        text,
-        start,
-        end,
-        category=category,
-        severity=severity,
-        message=f"m{start}",
-        confidence=0.9,
-        detector="t",
-        repairs=repairs,
-    )
+    return span_finding(text, start, end, category=category, severity=severity, replacement=repl,
+                        message=f"m{start}")
 
 
 def test_html_highlight_splits_overlapping_findings_and_keeps_the_text():

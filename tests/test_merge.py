@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
+from _findings import span_finding
+
 from qc.merge import merge_findings
-from qc.model import Finding, Repair
+from qc.model import Finding
 from qc.pipeline import check_text
 
 TEXT = "Titel\n\nVorlesen lassen? ↑↑⇑⇑↑↑ | Lesedauer ca. 3 Minuten\n\nDer Zug fährt ."
 
 
 def _finding(start: int, end: int, category: str, severity: str, replacement: str | None) -> Finding:
-    repairs = [] if replacement is None else [Repair(start, end, replacement)]
-    return Finding.at(
-        TEXT,
-        start,
-        end,
-        category=category,
-        severity=severity,
-        message="m",
-        confidence=0.9,
-        detector="t",
-        repairs=repairs,
-    )
+    return span_finding(TEXT, start, end, category=category, severity=severity, replacement=replacement)
 
 
 def test_a_finding_inside_a_deleted_major_span_is_dropped() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from _findings import span_finding
+
 from qc.model import Finding, Repair
 from qc.repair import apply_repairs, select_repairs
 
@@ -19,18 +21,8 @@ def finding(
     start = -1
     for _ in range(occurrence):
         start = text.index(match, start + 1)
-    end = start + len(match)
-    return Finding.at(
-        text,
-        start,
-        end,
-        category=category,
-        severity=severity,
-        message="m",
-        confidence=confidence,
-        detector="test",
-        repairs=[Repair(start, end, replacement)],
-    )
+    return span_finding(text, start, start + len(match), category=category, severity=severity,
+                        replacement=replacement, confidence=confidence)
 
 
 def test_deleting_a_whole_line_between_paragraphs_removes_the_line_and_one_blank_line():
