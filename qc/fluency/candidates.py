@@ -42,8 +42,8 @@ KIND_CATEGORY: dict[str, str] = {
 
 #: which kinds each effort generates by default (fast keeps the cheap, high-yield ones).
 #: "case" and "spelling" (word substitutions) are off by default: the shipped LM prefers
-#: frequent words, so a substitution wins on rare, correct words (8 false alarms and no true
-#: finding on the seed articles); the spelling detector covers misspellings. Enable them with
+#: frequent words, so a substitution wins on rare, correct words (10 false alarms on the seed
+#: articles, whose one misspelling the spelling detector finds anyway). Enable them with
 #: ``[detectors.fluency] kinds = [...]`` for a stronger model.
 EFFORT_KINDS: dict[str, frozenset[str]] = {
     "fast": frozenset({"swap", "move", "compound", "reporting"}),
