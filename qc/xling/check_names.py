@@ -18,12 +18,11 @@ Example::
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, german_lexicon
 from qc.model import Finding
 from qc.xling.bitext import Bitext
-from qc.xling.names import _table, find_name, fold, name_words_in, zipf_frequency
+from qc.xling.names import _table, find_name, fold, name_words_in, similarity, zipf_frequency
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -131,17 +130,13 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         if t in src_words or ft in known_src:
             continue
         best, source_word = 0.0, ""
-        sm = None
         for fw, w in missing.items():
-            # misspellings keep the first letter; the length bound is real_quick_ratio's
+            # misspellings keep the first letter; the length bound is the best ratio possible
             if fw[:1] != ft[:1] or 2 * min(len(fw), len(ft)) < 0.7 * (len(fw) + len(ft)):
                 continue
-            if sm is None:
-                sm = SequenceMatcher(None, fw, ft)  # indexes the target word once
-            else:
-                sm.set_seq1(fw)
-            if sm.real_quick_ratio() >= 0.7 and sm.quick_ratio() >= 0.7 and sm.ratio() > best:
-                best, source_word = sm.ratio(), w
+            ratio = similarity(fw, ft, 0.7)
+            if ratio >= 0.7 and ratio > best:
+                best, source_word = ratio, w
         if best < 0.7:
             continue  # (the usual case; the tests below are dearer)
         fs = fold(source_word)

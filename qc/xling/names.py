@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Indel
 from wordfreq import zipf_frequency as _zipf
 
 from qc.xling.data import name_tables
@@ -66,8 +66,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
-    """A spelling-insensitive key: ``fold("Wladimir") == fold("Vladimir")``."""
+    """A spelling-insensitive key: ``fold("Wladimir") == fold("Vladimir")``.
+
+    Cached: the names checks fold the same target words for every name they look up.
+    """
     w = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     w = "".join(c for c in w if not unicodedata.combining(c))
     for a, b in (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
@@ -247,6 +251,15 @@ def _after_sentence_mark(text: str, pos: int) -> bool:
     return before.strip().endswith((":", "\"", "“", "(", "«", "„", "-", "–"))
 
 
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """2·matches / total length (difflib's ratio, as an LCS: rapidfuzz's Indel similarity), 0..1.
+
+    Rounded so that thresholds such as 0.7 compare alike on every platform; a value
+    not above ``floor`` may be returned as 0 (the computation stops early).
+    """
+    return round(Indel.normalized_similarity(a, b, score_cutoff=floor), 9)
+
+
 def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
               no_near: frozenset[str] = frozenset()) -> NameMatch:
     """Whether the target renders the name: the whole phrase via the table, else each word.
@@ -296,10 +309,7 @@ def _find_word(word: str, folded: list[str], original: list[str]) -> NameMatch:
         for fw, ow in zip(folded, original, strict=True):
             if not ow[:1].isupper():
                 continue
-            sm = SequenceMatcher(None, key, fw[: len(key) + 2])
-            if sm.real_quick_ratio() <= best_ratio or sm.quick_ratio() <= best_ratio:
-                continue
-            ratio = sm.ratio()
+            ratio = similarity(key, fw[: len(key) + 2], best_ratio)
             if ratio > best_ratio:
                 best_ratio, best_word = ratio, ow
     if len(key) >= 8 and best_ratio >= 0.88:
