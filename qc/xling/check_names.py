@@ -99,7 +99,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     return findings
 
 
-_CAP = re.compile(r"(?<![\w-])[A-ZÄÖÜ][^\W\d_]{3,}(?![\w-])")
+_CAP = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[^\W\d_]{3,}(?![\w-])")
 
 
 def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: int,

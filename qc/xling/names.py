@@ -60,7 +60,11 @@ class NameMatch:
     partial: bool = False
 
 
-_CAP = re.compile(r"(?<![\w#])(?:[A-Z]\.){2,}|(?<![\w#])[^\W\d_a-zß-ÿ][^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#])")
+#: a capitalised word or an initialism ("U.S."); the pattern opens with the character class
+#: (the word boundary is a lookbehind after it) so the regex engine scans for candidates in C
+_CAP = re.compile(
+    r"[^\W\d_a-zß-ÿ](?<![\w#].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#]))"
+)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
