@@ -29,32 +29,44 @@ from qc.xling.numbers import Quantity, extract, extract_by_sentence
 
 @dataclass(slots=True)
 class Sentence:
-    """One sentence with its anchors; word-level features are computed on first use.
+    """One sentence with its anchors; features are computed on first use.
 
     Most documents align line by line without the dynamic programme, so the
-    word sets it needs are built only for the sentences it actually compares.
+    word sets it needs are built only for the sentences it actually compares;
+    and a target sentence's numbers are read only when its source sentence has
+    numbers (about a quarter of news sentences) or the aligner compares it.
     """
 
     span: Span
-    quantities: list[Quantity]
+    #: the sentence's numbers, or None to extract them from ``doc_text`` on first use
+    _quantities: list[Quantity] | None = None
     #: "source" keys come from the name mentions, "target" keys from capitalised words
     side: str = "target"
-    #: the whole text and its language (names are extracted from it on first use)
+    #: the whole text and its language (names and numbers are extracted from it on first use)
     doc_text: str = ""
     lang: str = "de"
-    #: every reading of every quantity, for anchoring
-    values: frozenset[float] = frozenset()
+    _values: frozenset[float] | None = None
     _names: list[NameMention] | None = None
     _keys: frozenset[str] | None = None
     _words: frozenset[str] | None = None
     _cognates: frozenset[str] | None = None
 
-    def __post_init__(self) -> None:
-        self.values = frozenset(v for q in self.quantities for v in (q.values | q.alt_values))
-
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        if self._quantities is None:
+            self._quantities = extract(self.doc_text, self.lang, self.span.start, self.span.end)
+        return self._quantities
+
+    @property
+    def values(self) -> frozenset[float]:
+        """Every reading of every quantity, for anchoring."""
+        if self._values is None:
+            self._values = frozenset(v for q in self.quantities for v in (q.values | q.alt_values))
+        return self._values
 
     @property
     def names(self) -> list[NameMention]:
@@ -151,9 +163,8 @@ def _source_sentence(text: str, span: Span, lang: str, quantities: list[Quantity
 
 
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
-    if quantities is None:
-        quantities = extract(text, "de", span.start, span.end)
-    return Sentence(span, quantities)
+    """A German sentence; its numbers are extracted on first use unless given."""
+    return Sentence(span, quantities, "target", text, "de")
 
 
 def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
@@ -229,10 +240,11 @@ def build_bitext(
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
     spans = join_ordinal_splits(target, spans)
+    # every source sentence's numbers are checked: one pass over the whole source; a target
+    # sentence's numbers only where its source has some (read lazily, sentence by sentence)
     src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
-    tgt_q = extract_by_sentence(target, "de", [(s.start, s.end) for s in spans])
     src = [_source_sentence(source, s, lang, q) for s, q in zip(src_spans, src_q, strict=True)]
-    tgt = [_target_sentence(target, s, q) for s, q in zip(spans, tgt_q, strict=True)]
+    tgt = [_target_sentence(target, s) for s in spans]
 
     links = align_lines(
         [len(s.span) for s in src],

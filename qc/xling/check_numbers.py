@@ -38,19 +38,14 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue  # omissions and additions are reported by their own check
+        source_quantities = [q for i in link.src for q in bt.src[i].quantities]
+        if not source_quantities:
+            continue  # (the usual case: the target's numbers are then never read)
         targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
-        # neighbours absorb small alignment errors (a number moved across a sentence boundary),
-        # but only numbers their own source sentences do not account for
-        near: list[Quantity] = []
-        for x in (k - 1, k + 1):
-            if 0 <= x < len(bt.links) and bt.links[x].tgt:
-                own_values = frozenset().union(*(bt.src[i].values for i in bt.links[x].src))
-                near += [
-                    q for j in bt.links[x].tgt for q in bt.tgt[j].quantities if not q.values & own_values
-                ]
+        near: list[Quantity] | None = None
         used: set[int] = set()
         missing: list[Quantity] = []
-        for q in (q for i in link.src for q in bt.src[i].quantities):
+        for q in source_quantities:
             free = [t for t in targets if id(t) not in used]
             # a repeated number must appear as often; spelled-out words may be merged ("both")
             hit = _matches(q, free) or (_matches(q, targets) if q.kind != "number" else None)
@@ -62,6 +57,8 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                 used.add(id(alt))
                 findings.append(_format_finding(text, alt, q, bt, link.src, detector))
                 continue
+            if near is None:
+                near = _near(bt, k)
             if _matches(q, near) is None:
                 missing.append(q)
         spare = [t for t in targets if id(t) not in used and t.kind in ("number", "month", "weekday")]
@@ -86,6 +83,20 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     evidence={**bt.evidence(link.src), "source_number": q.text},
                 ))
     return findings
+
+
+def _near(bt: Bitext, k: int) -> list[Quantity]:
+    """Numbers of the neighbouring target sentences that their own source sentences lack.
+
+    Neighbours absorb small alignment errors (a number moved across a sentence
+    boundary), but only numbers their own source sentences do not account for.
+    """
+    near: list[Quantity] = []
+    for x in (k - 1, k + 1):
+        if 0 <= x < len(bt.links) and bt.links[x].tgt:
+            own_values = frozenset().union(*(bt.src[i].values for i in bt.links[x].src))
+            near += [q for j in bt.links[x].tgt for q in bt.tgt[j].quantities if not q.values & own_values]
+    return near
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
