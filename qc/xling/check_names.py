@@ -34,12 +34,18 @@ def _in_table(word: str) -> bool:
 def check_names(bt: Bitext, detector: str) -> list[Finding]:
     findings: list[Finding] = []
     text = bt.target
-    kept_verbatim = set(_WORD.findall(text))
+    # the words of each target sentence, read once (the sentences cover every word of the text)
+    words_of = [_WORD.findall(text, t.span.start, t.span.end) for t in bt.tgt]
+    kept_verbatim = set().union(*words_of)
+
+    def words_in(ids: tuple[int, ...]) -> list[str]:
+        return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
+
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
         s, e = bt.tgt_span(link.tgt)
-        own = _WORD.findall(text, s, e)
+        own = words_in(link.tgt)
         own_set = set(own)
         src_ids = [
             i for i in link.src
@@ -68,7 +74,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 for other in neighbours:
                     other_src = bt.source[slice(*bt.src_span(other.src))] if other.src else ""
                     if not any(w in other_src for w in words):
-                        wide += _WORD.findall(text, *bt.tgt_span(other.tgt))
+                        wide += words_in(other.tgt)
                 match = find_name(name.text, wide, words=words, no_near=frozenset(promoted))
             if match.found:
                 continue

@@ -218,11 +218,15 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     True
     """
+    common = _common()
     for m in _CAP.finditer(text, start, end):
-        for w in _POSSESSIVE.sub("", m.group()).replace("’", "'").split("-"):
+        g = m.group()
+        if "'" in g or "’" in g:
+            g = _POSSESSIVE.sub("", g).replace("’", "'")
+        for w in g.split("-") if "-" in g else (g,):
             if len(w) < 2 or not w[0].isupper() or w in present:
                 continue
-            if w.lower() in _common():
+            if w.lower() in common:
                 continue
             phrases = _phrase_heads().get(w, ())
             if (
