@@ -6,6 +6,7 @@ import pytest
 
 from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names
+from qc.xling.data import name_tables
 from qc.xling.names import extract_names, fold
 
 
@@ -29,6 +30,11 @@ def _names(source: str, target: str, lang: str = "en"):
         ("Troops left Russian soil.", "Die Truppen verließen russischen Boden."),
         ("He praised Putin's policies.", "Er lobte Putins Politik."),
         ("She flew to Germany on Friday.", "Sie flog am Freitag nach Deutschland."),
+        ("Gas from Russia flows through the pipe.", "Russisches Gas fließt durch die Leitung."),
+        ("The stars from Ireland were there.", "Die irischen Stars waren dabei."),
+        ("Trade with Southeast Asia grew.", "Der Handel mit den südostasiatischen Staaten wuchs."),
+        ("Fishermen blocked ports in Brittany.", "Fischer blockierten Häfen in der Bretagne."),
+        ("Exports to Serbia rose.", "Die Exporte nach Serbien stiegen."),
     ],
 )
 def test_german_spellings_of_names_are_accepted(source: str, target: str) -> None:
@@ -57,3 +63,15 @@ def test_transliteration_folding_joins_spellings() -> None:
     assert fold("Wladimir") == fold("Vladimir")
     assert fold("Pjöngjang") == fold("Pyongyang")
     assert fold("Lukaschenko") == fold("Lukashenko")
+
+
+def test_an_adjective_does_not_hide_a_different_country() -> None:
+    (f,) = _names("Gas from Russia flows through the pipe.", "Norwegisches Gas fließt durch die Leitung.")
+    assert f.evidence["source_name"] == "Russia"
+
+
+def test_every_adjective_entry_has_a_german_spelling() -> None:
+    # an [adjectives] key is a table name, so folding and fuzzy matching no longer accept
+    # other spellings: the German noun must be listed under [names] too
+    tables = name_tables()
+    assert set(tables["adjectives"]) <= set(tables["names"])

@@ -29,6 +29,9 @@ def _numbers(source: str, target: str, lang: str = "en"):
         ("They got the third dose.", "Sie erhielten die dritte Dosis."),
         ("Support is open 24/7.", "Der Support ist rund um die Uhr erreichbar."),
         ("The war ended in 1945.", "Der Krieg endete 1945."),
+        ("The first train left at 06:45.", "Der erste Zug fuhr um 6.45 ab."),
+        ("The polls close at 18:00.", "Die Wahllokale schließen um 18.00 Uhr."),
+        ("Talks resume at 14.30 in London.", "Die Gespräche gehen um 14.30 Uhr in London weiter."),
     ],
 )
 def test_german_forms_of_source_numbers_are_accepted(source: str, target: str) -> None:
@@ -75,3 +78,14 @@ def test_number_readings_follow_each_language() -> None:
     assert en.values == de.values == frozenset({1686.0})
     (it,) = extract("3,5 milioni", "it")
     assert it.values == frozenset({3.5e6})
+
+
+def test_changed_clock_time_is_reported() -> None:
+    found = _numbers("The first train left at 06:45.", "Der erste Zug fuhr um 7.45 ab.")
+    assert [f.text for f in found] == ["7.45"]
+
+
+def test_english_decimal_kept_in_german_is_still_a_format_slip() -> None:
+    # "18.12" could be a German clock time, but against the English decimal 18.12 the format differs
+    (f,) = _numbers("The share closed at 18.12 euros.", "Die Aktie schloss bei 18.12 Euro.")
+    assert (f.severity, f.text, f.repairs[0].replacement) == ("minor", "18.12", "18,12")

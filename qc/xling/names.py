@@ -89,7 +89,23 @@ def fold(word: str) -> str:
 
 @cache
 def _table() -> dict[str, tuple[str, ...]]:
-    return {fold(k): tuple(fold(v) for v in vs) for k, vs in name_tables().get("names", {}).items()}
+    """Folded source name → folded German renderings: spellings, then adjectives."""
+    table: dict[str, tuple[str, ...]] = {
+        fold(k): tuple(fold(v) for v in vs) for k, vs in name_tables().get("names", {}).items()
+    }
+    for k, vs in name_tables().get("adjectives", {}).items():
+        key = fold(k)
+        table[key] = (*table.get(key, ()), *(fold(v) for v in vs))
+    return table
+
+
+@cache
+def _exonym_stems() -> dict[str, tuple[str, ...]]:
+    """Stems of the one-word German spellings ("deutsch" of Deutschland), by folded source name."""
+    return {
+        fold(k): tuple(f[: max(4, len(f) - 4)] for f in (fold(v) for v in vs) if " " not in f)
+        for k, vs in name_tables().get("names", {}).items()
+    }
 
 
 @cache
@@ -302,7 +318,7 @@ def _find_word(word: str, folded: list[str], original: list[str]) -> NameMatch:
     key = fold(word)
     alts = (key, *_table().get(key, ()))
     # exonyms from the table also match their adjectives: Deutschland/deutschen, Russland/russische
-    stems = tuple(a[: max(4, len(a) - 4)] for a in _table().get(key, ()) if " " not in a)
+    stems = _exonym_stems().get(key, ())
     for fw in folded:
         for alt in alts:
             if fw == alt or (len(alt) >= 3 and fw.startswith(alt) and len(fw) - len(alt) <= 12):

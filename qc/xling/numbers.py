@@ -139,6 +139,8 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
             nat = {v * factor for v in nat} | (nat if ambiguous else set())
             oth = {v * factor for v in oth}
             e = tail.end(1)
+        elif lang in ("de", "it"):
+            nat |= _clock_readings(m.group())
         if nat or oth:
             out.append(Quantity(m.start(), e, text[m.start() : e], frozenset(nat), "number", frozenset(oth)))
             taken.append((m.start(), e))
@@ -177,6 +179,22 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
     return out
 
 
+_DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
+
+
+def _clock_readings(s: str) -> set[float]:
+    """Clock readings of a dotted "12.39" in German or Italian text, where times are written
+    so ("um 12.39"); the English source has "12:39" or "12.39 p.m.". (English "18.12" stays a
+    decimal: against German "18.12" it is then the number format that differs.)"""
+    m = _DOTTED_TIME.fullmatch(s)
+    if m is None:
+        return set()
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 24 or mi > 59:
+        return set()
+    return {float(h * 60 + mi)} | ({float((h + 12) * 60 + mi)} if h < 12 else set())
+
+
 def _time_quantity(m: re.Match[str]) -> Quantity | None:
     """A clock time in minutes after midnight ("3 p.m." = 900, "15 Uhr" = 900)."""
     if m.group(3):
@@ -190,6 +208,8 @@ def _time_quantity(m: re.Match[str]) -> Quantity | None:
         vals = {float((h + 12) * 60 + mi)}
     elif not suffix.startswith("a") and h < 12:
         vals.add(float((h + 12) * 60 + mi))  # "um 3 Uhr" may be afternoon
+    if m.group(2) and m.string[m.end(1)] == ".":
+        vals.add(h + mi / 100)  # "12.00 Uhr" for a British "12.00" (no suffix: a plain decimal there)
     return Quantity(m.start(), m.end(), m.group(), frozenset(vals), "number")
 
 
