@@ -75,3 +75,17 @@ def test_every_adjective_entry_has_a_german_spelling() -> None:
     # other spellings: the German noun must be listed under [names] too
     tables = name_tables()
     assert set(tables["adjectives"]) <= set(tables["names"])
+
+
+def test_title_cased_label_of_words_the_source_writes_in_lower_case_is_no_name() -> None:
+    source = "When the sync is complete, tap Sync Now again to reset the font."
+    target = "Wenn die Synchronisierung abgeschlossen ist, tippen Sie erneut auf „Jetzt synchronisieren“."
+    assert _names(source, target) == []
+
+
+def test_a_real_name_word_keeps_its_label_words_in_the_check() -> None:
+    # "quality" and "video" are written in lower case too, but "Hollywood" is a name
+    source = "The Hollywood Quality Video standard sets the video quality."
+    target = "Der Standard Oval Quality Video bestimmt die Videoqualität."
+    (f,) = _names(source, target)
+    assert f.evidence["source_name"] == "Hollywood Quality Video"

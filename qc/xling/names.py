@@ -198,6 +198,10 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
                     words.append(w)
                 elif not strict and w.lower() not in _common() and not w.isupper():
                     weak.append(w)
+        if words and all(_written_lowercase(w, text) for w in words):
+            # every name-like word is one the document also writes in lower case: a title-cased
+            # label ("tap Sync Now" after "when the sync is complete"), not a name
+            words = []
         phrase = _POSSESSIVE.sub("", text[s:e])
         if words and fold(phrase) not in _table():
             # the mention is the name itself, without leading titles ("Vice President")
@@ -222,6 +226,21 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     return out
 
 
+@lru_cache(maxsize=16)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (a document's source, cached while it is checked)."""
+    return frozenset(w for w in _LETTERS.findall(text) if w.islower())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _written_lowercase(word: str, text: str) -> bool:
+    """Whether the document also writes ``word`` in lower case, so it is a common word in title
+    case (a button label, a product name made of ordinary words), unless the tables know it."""
+    return word.lower() in _lowercase_words(text) and fold(word) not in _table()
+
+
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
                   kept: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> bool:
     """Whether every name word of ``text[start:end]`` is in ``present``, decided without
@@ -242,7 +261,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
         for w in g.split("-") if "-" in g else (g,):
             if len(w) < 2 or not w[0].isupper() or w in present:
                 continue
-            if w.lower() in common:
+            if w.lower() in common or _written_lowercase(w, text):
                 continue
             phrases = _phrase_heads().get(w, ())
             if (
