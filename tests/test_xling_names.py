@@ -89,3 +89,11 @@ def test_a_real_name_word_keeps_its_label_words_in_the_check() -> None:
     target = "Der Standard Oval Quality Video bestimmt die Videoqualität."
     (f,) = _names(source, target)
     assert f.evidence["source_name"] == "Hollywood Quality Video"
+
+
+def test_a_german_word_close_to_a_source_name_is_no_misspelling() -> None:
+    # "Konto" is close in spelling to "Account", but a German word: a translation, not a mangled name
+    found = check_names(build_bitext("Sign in to your Account today.",
+                                     "Melden Sie sich noch heute bei Ihrem Konto an.", "en"), "crosslingual")
+    assert not any("misspelling" in f.message for f in found)
+    assert all(f.severity == "info" for f in found)

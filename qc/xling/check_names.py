@@ -80,6 +80,8 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 continue
             ev = {**bt.evidence(link.src), "source_name": name.text}
             near = re.search(rf"(?<!\w){re.escape(match.near)}(?!\w)", text[s:e]) if match.near else None
+            if near is not None and _german_word(match.near):
+                near = None  # a German word is a translation ("Konto" for "Account"), not a misspelling
             if near is not None:
                 findings.append(Finding.at(
                     text, s + near.start(), s + near.end(), category="name", severity="major",
@@ -163,6 +165,14 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                       "similarity": round(best, 3)},
         ))
     return out
+
+
+def _german_word(word: str) -> bool:
+    """A frequent German word, or one hunspell knows (also as a compound)."""
+    if zipf_frequency(word, "de") >= 3.0:
+        return True
+    lexicon = _lexicon()
+    return lexicon is not None and (lexicon.known(word) or lexicon.compound_known(word))
 
 
 def _common_prefix(a: str, b: str) -> int:
