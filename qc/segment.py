@@ -177,6 +177,13 @@ class Segmentation:
     def tokens(self) -> list[Token]:
         return iter_tokens(self.text)
 
+    @cached_property
+    def fast_sentences(self) -> list[Span]:
+        """German sentences by the fast regex splitter (:mod:`qc.lang.sentences`), within lines."""
+        from qc.lang.sentences import fast_sentences  # (that module builds on this one)
+
+        return fast_sentences(self.text, "de")
+
     def line_of(self, offset: int) -> Span:
         for line in self.lines:
             if line.start <= offset <= line.end:

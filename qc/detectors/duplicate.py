@@ -21,7 +21,6 @@ import dataclasses
 import re
 
 from qc.detectors.base import Detector, DetectorOptions, register
-from qc.lang.sentences import fast_sentences
 from qc.model import Document, Finding, Repair
 from qc.segment import Segmentation, Span
 
@@ -124,8 +123,8 @@ class DuplicateDetector(Detector):
                             o: DuplicateOptions) -> list[Finding]:
         out = []
         seen: set[str] = set()
-        for line in seg.content_lines:
-            spans = [(line.start + s.start, line.start + s.end) for s in fast_sentences(line.text, "de")]
+        lines = seg.content_lines
+        for line, spans in zip(lines, _by_line(seg.fast_sentences, lines), strict=True):
             for s_start, s_end in spans:
                 if s_end - s_start < o.repeat_min_chars:
                     continue
@@ -150,3 +149,17 @@ class DuplicateDetector(Detector):
             text, start, end, category="duplicate", severity="major", message=message, confidence=confidence,
             detector=self.name, repairs=[Repair(start, end, "")], evidence={"rule": rule},
         )
+
+
+def _by_line(sentences: list[Span], lines: list[Span]) -> list[list[tuple[int, int]]]:
+    """The (start, end) of the sentences of each line (a sentence never crosses a line break)."""
+    out: list[list[tuple[int, int]]] = []
+    k = 0
+    for line in lines:
+        spans: list[tuple[int, int]] = []
+        while k < len(sentences) and sentences[k].start < line.end:
+            if sentences[k].start >= line.start:
+                spans.append((sentences[k].start, sentences[k].end))
+            k += 1
+        out.append(spans)
+    return out

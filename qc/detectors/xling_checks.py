@@ -59,7 +59,8 @@ class CrossLingualDetector(Detector):
         if o.segmenter == "syntok":
             bt = bitext_for(doc, seg.sentences if seg is not None else None, segmenter="syntok")
         else:
-            bt = bitext_for(doc, segmenter=o.segmenter)
+            # the duplicate detector splits the target with the same splitter: segment once
+            bt = bitext_for(doc, seg.fast_sentences if seg is not None else None, segmenter=o.segmenter)
         findings: list[Finding] = []
         untranslated: frozenset[int] = frozenset()
         if o.untranslated:

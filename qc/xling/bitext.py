@@ -228,7 +228,8 @@ def build_bitext(
     """Segment both sides, extract features and align.
 
     ``segmenter``: ``"fast"`` (:mod:`qc.lang.sentences`, the default) or ``"syntok"``
-    (:func:`qc.segment.iter_sentences`; ``target_sentences`` reuses the pipeline's).
+    (:func:`qc.segment.iter_sentences`); ``target_sentences`` reuses the pipeline's
+    (``Segmentation.fast_sentences`` or ``.sentences``, as the segmenter says).
     """
     lang = source_lang or detect_language(source)
     lang = lang if lang in SUPPORTED else "en"
@@ -236,7 +237,8 @@ def build_bitext(
         src_spans = iter_sentences(source)
         spans = iter_sentences(target) if target_sentences is None else target_sentences
     elif segmenter == "fast":
-        src_spans, spans = fast_sentences(source, lang), fast_sentences(target, "de")
+        src_spans = fast_sentences(source, lang)
+        spans = fast_sentences(target, "de") if target_sentences is None else target_sentences
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
     spans = join_ordinal_splits(target, spans)
@@ -320,8 +322,8 @@ _CACHE: OrderedDict[int, tuple[Document, str, str | None, str | None, str, Bitex
 def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast") -> Bitext:
     """The (cached) bitext of a document that has a source.
 
-    With ``segmenter="syntok"``, pass ``Segmentation(doc.text).sentences`` as
-    ``target_sentences`` to reuse them.
+    Pass the pipeline's segmentation of the target as ``target_sentences`` to reuse it:
+    ``Segmentation(doc.text).fast_sentences``, or ``.sentences`` with ``segmenter="syntok"``.
     """
     key = id(doc)
     hit = _CACHE.get(key)
