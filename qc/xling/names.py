@@ -226,19 +226,18 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     return out
 
 
-@lru_cache(maxsize=16)
-def _lowercase_words(text: str) -> frozenset[str]:
-    """The words a text writes in lower case (a document's source, cached while it is checked)."""
-    return frozenset(w for w in _LETTERS.findall(text) if w.islower())
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _written_lowercase(word: str, text: str) -> bool:
-    """Whether the document also writes ``word`` in lower case, so it is a common word in title
-    case (a button label, a product name made of ordinary words), unless the tables know it."""
-    return word.lower() in _lowercase_words(text) and fold(word) not in _table()
+    """Whether the document also writes ``word`` in lower case, as a whole word, so it is a
+    common word in title case (a button label, a product name made of ordinary words),
+    unless the tables know it."""
+    low = word.lower()
+    i = text.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not text[i - 1].isalpha()) and (j == len(text) or not text[j].isalpha()):
+            return fold(word) not in _table()
+        i = text.find(low, i + 1)
+    return False
 
 
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
@@ -261,7 +260,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
         for w in g.split("-") if "-" in g else (g,):
             if len(w) < 2 or not w[0].isupper() or w in present:
                 continue
-            if w.lower() in common or _written_lowercase(w, text):
+            if w.lower() in common:
                 continue
             phrases = _phrase_heads().get(w, ())
             if (
@@ -269,7 +268,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
                 or (w in kept and not w.isupper())
                 or not is_common_word(w, lang)
                 or not is_common_word(w, lang, strict=True)
-            ):
+            ) and not _written_lowercase(w, text):
                 return False
     return True
 
