@@ -108,6 +108,14 @@ class Bitext:
     src: list[Sentence]
     tgt: list[Sentence]
     links: list[Link]
+    _target_words: list[list[str]] | None = None
+
+    @property
+    def target_words(self) -> list[list[str]]:
+        """The words (letters and digits) of each target sentence, read once for all checks."""
+        if self._target_words is None:
+            self._target_words = [_WORD.findall(self.target, t.span.start, t.span.end) for t in self.tgt]
+        return self._target_words
 
     def src_span(self, ids: tuple[int, ...]) -> tuple[int, int]:
         return self.src[ids[0]].span.start, self.src[ids[-1]].span.end
@@ -149,11 +157,12 @@ def _name_keys(names: list[NameMention]) -> frozenset[str]:
     return frozenset(keys)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _caps_keys(text: str) -> frozenset[str]:
-    return frozenset(_prefixes([w for w in _WORD.findall(text) if w[0].isupper()]))
+    return frozenset(_prefixes([w for w in _LETTER_WORD.findall(text) if w[0].isupper()]))
 
 
 def _source_sentence(text: str, span: Span, lang: str, quantities: list[Quantity] | None = None) -> Sentence:

@@ -34,8 +34,8 @@ def _in_table(word: str) -> bool:
 def check_names(bt: Bitext, detector: str) -> list[Finding]:
     findings: list[Finding] = []
     text = bt.target
-    # the words of each target sentence, read once (the sentences cover every word of the text)
-    words_of = [_WORD.findall(text, t.span.start, t.span.end) for t in bt.tgt]
+    # the words of each target sentence (the sentences cover every word of the text)
+    words_of = bt.target_words
     kept_verbatim = set().union(*words_of)
 
     def words_in(ids: tuple[int, ...]) -> list[str]:

@@ -57,7 +57,7 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
             # cheap pre-test: German function words and none of the source language's
-            words = set(_WORD.findall(sent.text.lower()))
+            words = {w.lower() for w in bt.target_words[j]}
             if words & german and not words & foreign:
                 continue
         share, n = source_word_share(sent.text, bt.source_lang)
