@@ -32,6 +32,9 @@ def _numbers(source: str, target: str, lang: str = "en"):
         ("The first train left at 06:45.", "Der erste Zug fuhr um 6.45 ab."),
         ("The polls close at 18:00.", "Die Wahllokale schließen um 18.00 Uhr."),
         ("Talks resume at 14.30 in London.", "Die Gespräche gehen um 14.30 Uhr in London weiter."),
+        ("Tens of thousands of people marched.", "Zehntausende Menschen marschierten."),
+        ("Hundreds of thousands fled the city.", "Hunderttausende flohen aus der Stadt."),
+        ("The hall seats two hundred guests.", "Der Saal fasst zweihundert Gäste."),
     ],
 )
 def test_german_forms_of_source_numbers_are_accepted(source: str, target: str) -> None:
@@ -89,3 +92,23 @@ def test_english_decimal_kept_in_german_is_still_a_format_slip() -> None:
     # "18.12" could be a German clock time, but against the English decimal 18.12 the format differs
     (f,) = _numbers("The share closed at 18.12 euros.", "Die Aktie schloss bei 18.12 Euro.")
     assert (f.severity, f.text, f.repairs[0].replacement) == ("minor", "18.12", "18,12")
+
+
+def test_german_number_compounds_are_read_whole() -> None:
+    found = extract("Zehntausende, zweihundert, dreiundzwanzig, Dreijährige", "de")
+    values = [sorted(q.values) for q in found]
+    assert values == [[10000.0], [200.0], [23.0], [3.0]]
+    (q,) = extract("tens of thousands of fans", "en")
+    assert (q.text, q.values) == ("tens of thousands", frozenset({10000.0}))
+
+
+def test_thousands_rendered_as_tens_of_thousands_is_reported() -> None:
+    (f,) = _numbers("Thousands of people marched.", "Zehntausende Menschen marschierten.")
+    assert (f.category, f.evidence["source_number"]) == ("number", "Thousands")
+
+
+def test_spelled_out_multiples_are_one_quantity() -> None:
+    (en,) = extract("two million people", "en")
+    (de,) = extract("zwei Millionen Menschen", "de")
+    assert en.values == de.values == frozenset({2e6})
+    assert _numbers("Two million people voted.", "2 Millionen Menschen stimmten ab.") == []

@@ -162,8 +162,12 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
             out.append(Quantity(ws, we, word, frozenset({value}), "word"))
             continue
         if w in mults and len(w) > 2:
-            # "millions of people" / "Millionen Menschen" without a digit before it
-            out.append(Quantity(ws, we, word, frozenset({float(mults[w])}), "word"))
+            # "millions of people" / "Millionen Menschen" without a digit before it;
+            # "tens of thousands" / "Zehntausende"
+            order = _ORDER_OF.search(text, max(start, ws - 16), ws) if lang == "en" else None
+            factor = (10.0 if order.group(1).lower() == "tens" else 100.0) if order else 1.0
+            qs = order.start() if order else ws
+            out.append(Quantity(qs, we, text[qs:we], frozenset({float(mults[w]) * factor}), "word"))
             continue
         if value is None and lang == "de" and w[:5] in _weekday_stems():
             # "Montagnachmittag", "sonntägliche"
@@ -176,9 +180,35 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         if w in months and word[0].isupper() and _near_digits(ws, we, digit_spans):
             out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
     out.sort(key=lambda q: q.start)
+    return _join_spelled_multiples(text, out)
+
+
+_MULTIPLES = frozenset({100.0, 1e3, 1e6, 1e9, 1e12})
+
+
+def _join_spelled_multiples(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"two hundred", "zwei Millionen": a spelled-out number before a spelled-out multiple
+    is one quantity (200; 2,000,000), as "zweihundert" and "2 million" are."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == q.kind == "word"
+            and len(q.values) == 1
+            and next(iter(q.values)) in _MULTIPLES
+            and len(prev.values) == 1
+            and 1 < next(iter(prev.values)) < next(iter(q.values))
+            and text[prev.end : q.start].strip() == ""
+        ):
+            value = next(iter(prev.values)) * next(iter(q.values))
+            out[-1] = Quantity(prev.start, q.end, text[prev.start : q.end], frozenset({value}), "word")
+            continue
+        out.append(q)
     return out
 
 
+_ORDER_OF = re.compile(r"\b(tens|hundreds)\s+of\s+$", re.IGNORECASE)
 _DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
 
 
@@ -246,12 +276,50 @@ def _word_value(w: str, words: dict[str, float], lang: str) -> float | None:
             return float(words[a] + words[b])  # twenty-five
         return None
     if lang == "de" and w[:4] in _stems(lang):
+        compound = _german_compound(w)
+        if compound is not None:
+            return compound  # "zweihundert", "Zehntausende", "dreiundzwanzig"
         # inflected ordinals and compounds: "dritten", "Dreijährige", "zweitgrößte"
         for cut in range(len(w) - 1, 3, -1):
             stem = w[:cut]
             if stem in words and words[stem] >= 2:
                 return float(words[stem])
     return None
+
+
+@cache
+def _german_cardinals() -> tuple[tuple[str, int], ...]:
+    """German cardinal morphemes (the shortest word of each value: "zwei", "sieben", "hundert"),
+    longest first, for reading compounds."""
+    by_value: dict[int, str] = {}
+    for k, v in sorted(_tables("de")[0].items(), key=lambda kv: (len(kv[0]), kv[0])):
+        if v >= 1 and v not in by_value and k.isalpha():
+            by_value[int(v)] = k
+    return tuple(sorted(((k, v) for v, k in by_value.items()), key=lambda kv: -len(kv[0])))
+
+
+def _german_compound(w: str) -> float | None:
+    """The value of a German number written as one word of two or more cardinals
+    ("zweihundert" 200, "Zehntausende" 10,000, "dreiundzwanzig" 23), ignoring an ending;
+    None for one cardinal ("Dreijährige": the caller reads it)."""
+    total, current, parts, i = 0, 0, 0, 0
+    while i < len(w):
+        if parts and w.startswith("und", i):
+            i += 3
+            continue
+        hit = next(((m, v) for m, v in _german_cardinals() if w.startswith(m, i)), None)
+        if hit is None:
+            break
+        morph, value = hit
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == 1000:
+            total, current = total + (current or 1) * 1000, 0
+        else:
+            current += value
+        parts += 1
+        i += len(morph)
+    return float(total + current) if parts >= 2 else None
 
 
 @cache
