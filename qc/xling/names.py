@@ -311,12 +311,12 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
     words = words or tuple(name.split())
     if words and all(w in target_words for w in words):
         return NameMatch(True)  # kept verbatim, the usual case: no folding or fuzzy matching needed
-    folded_text = " " + " ".join(fold(w) for w in target_words) + " "
+    folded_words = [fold(w) for w in target_words]
+    folded_text = " " + " ".join(folded_words) + " "
     key = fold(name)
     for alt in _table().get(key, ()):
         if f" {alt}" in folded_text:
             return NameMatch(True)
-    folded_words = [fold(w) for w in target_words]
     # the folded words, each between NULs: one substring test asks "does any word contain /
     # start with / equal this spelling" at C speed (folded words hold no NUL and no blank)
     joined = "\0" + "\0".join(folded_words) + "\0"
