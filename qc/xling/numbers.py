@@ -69,6 +69,29 @@ def _idioms(lang: str) -> tuple[re.Pattern[str], ...]:
     return (re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE),) if pats else ()
 
 
+_REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]|()]")
+
+
+@cache
+def _idiom_literals(lang: str) -> tuple[str, ...] | None:
+    """Lower-case literals of which every idiom contains one (the idiom itself, ``\\b`` aside),
+    so that a text with none of them skips the idiom pass; None when an idiom is a real pattern."""
+    out = []
+    for p in number_tables().get("idioms", {}).get(lang, []):
+        body = p.replace("\\b", "")
+        if _REGEX_SYNTAX.search(body):
+            return None
+        out.append(body.lower())
+    return tuple(out)
+
+
+def _idiom_spans(segment: str, low: str, lang: str, base: int) -> list[tuple[int, int]]:
+    literals = _idiom_literals(lang)
+    if literals is not None and not any(lit in low for lit in literals):
+        return []
+    return [(m.start() + base, m.end() + base) for p in _idioms(lang) for m in p.finditer(segment)]
+
+
 def _parse_digits(s: str, lang: str) -> tuple[set[float], set[float]]:
     """Readings of a digit string: (native convention, other convention)."""
     s = re.sub(r"['\u202f\u00a0\u2009]", "", s)
@@ -108,7 +131,8 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     segment = text[start:end]
-    skip = [(m.start() + start, m.end() + start) for p in _idioms(lang) for m in p.finditer(segment)]
+    low = segment.lower()
+    skip = _idiom_spans(segment, low, lang, start)
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken + skip)
@@ -148,7 +172,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
 
     digit_spans = [(q.start, q.end) for q in out]
     # the set of distinct words is tested first; only their occurrences are visited
-    for ws, we in _word_occurrences(segment, start, _candidate_words(segment.lower(), lang)):
+    for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang)):
         word = text[ws:we]
         w = word.lower()
         if not free(ws, we):
