@@ -113,7 +113,7 @@ def _common() -> frozenset[str]:
     return frozenset(w.lower() for w in name_tables().get("common", {}).get("words", []))
 
 
-@cache
+@lru_cache(maxsize=1 << 17)  # bounded: a long batch meets ever new capitalised words
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
     """True for capitalised words that are translated rather than kept ("Ministry", "Russian")."""
     w = _POSSESSIVE.sub("", word)
