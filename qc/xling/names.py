@@ -69,22 +69,31 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@lru_cache(maxsize=65536)
+_FOLD_PAIRS = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
+               ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
+_C_BEFORE_E_I = re.compile(r"c(?=[ei])")
+_C_NOT_H = re.compile(r"c(?!h)")
+_DOUBLED = re.compile(r"(.)\1")
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(word: str) -> str:
     """A spelling-insensitive key: ``fold("Wladimir") == fold("Vladimir")``.
 
     Cached: the names checks fold the same target words for every name they look up.
     """
-    w = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
-    w = "".join(c for c in w if not unicodedata.combining(c))
-    for a, b in (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
-                 ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", "")):
-        w = w.replace(a, b)
+    w = word.lower().replace("ß", "ss")
+    if not w.isascii():  # (ASCII has nothing to decompose)
+        w = unicodedata.normalize("NFKD", w)
+        w = "".join(c for c in w if not unicodedata.combining(c))
+    for a, b in _FOLD_PAIRS:
+        if a in w:
+            w = w.replace(a, b)
     w = w.replace("ae", "a").replace("oe", "o").replace("ue", "u")  # Caesar/Cäsar
-    w = re.sub(r"c(?=[ei])", "z", w)  # Nutraceutical/Nutrazeutika
-    w = re.sub(r"c(?!h)", "k", w)  # Omicron/Omikron, Erectile/Erektile
-    return re.sub(r"(.)\1", r"\1", w)
+    if "c" in w:
+        w = _C_BEFORE_E_I.sub("z", w)  # Nutraceutical/Nutrazeutika
+        w = _C_NOT_H.sub("k", w)  # Omicron/Omikron, Erectile/Erektile
+    return _DOUBLED.sub(r"\1", w)
 
 
 @cache
