@@ -11,6 +11,8 @@ True
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from functools import cache
 
 import wordfreq
@@ -25,3 +27,24 @@ def frequency_dict(lang: str, wordlist: str = "best") -> dict[str, float]:
     if wordlist not in ("best", "small"):
         raise ValueError(f"wordlist must be 'best' or 'small', not {wordlist!r}")
     return wordfreq.get_frequency_dict(lang, "best" if wordlist == "best" else "small")
+
+
+#: wordfreq's floor: a word it does not list has frequency 1e-9, Zipf 0
+_MIN_FREQ = 1e-9
+
+
+def zipf(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)``, read straight from the list for a word of Latin
+    letters (one token: the NFC, case-folded word; about 20x faster on a word not seen before),
+    through wordfreq for anything else (digits, apostrophes, other scripts).
+
+    >>> zipf("und", "de") == wordfreq.zipf_frequency("und", "de")
+    True
+    """
+    if not (word.isalpha() and all(ord(c) < 0x250 for c in word)):
+        return wordfreq.zipf_frequency(word, lang)
+    freq = max(frequency_dict(lang).get(unicodedata.normalize("NFC", word).casefold(), 0.0), _MIN_FREQ)
+    if freq > _MIN_FREQ:
+        # wordfreq keeps three significant digits
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)

@@ -27,15 +27,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import Indel
-from wordfreq import zipf_frequency as _zipf
 
+from qc.lang.frequencies import zipf
 from qc.xling.data import name_tables
 
 
 @lru_cache(maxsize=65536)
 def zipf_frequency(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency, cached (names and words repeat across a batch)."""
-    return _zipf(word, lang)
+    return zipf(word, lang)
 
 
 @dataclass(frozen=True, slots=True)

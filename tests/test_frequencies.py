@@ -1,0 +1,24 @@
+"""The fast Zipf lookup agrees with wordfreq."""
+
+from __future__ import annotations
+
+import pytest
+import wordfreq
+
+from qc.lang.frequencies import zipf
+
+WORDS = [
+    "und", "Regierung", "Straße", "STRASSE", "Über", "naïve", "İstanbul", "Wladimir", "Mokhber",
+    "Kremlsprecher", "the", "Ministry", "Pjöngjang", "xqzzv", "O'Neill", "3rd", "COVID19", "Москва",
+    "北京", "", "don't", "Œuvre",
+]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "it"])
+def test_zipf_matches_wordfreq(lang: str) -> None:
+    assert [zipf(w, lang) for w in WORDS] == [wordfreq.zipf_frequency(w, lang) for w in WORDS]
+
+
+def test_unknown_word_is_zero_and_frequent_word_is_high() -> None:
+    assert zipf("xqzzvbl", "de") == 0.0
+    assert zipf("und", "de") > 6.0
