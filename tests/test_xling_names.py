@@ -7,7 +7,7 @@ import pytest
 from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names
 from qc.xling.data import name_tables
-from qc.xling.names import extract_names, fold
+from qc.xling.names import _english_dictionary, extract_names, fold
 
 
 def _names(source: str, target: str, lang: str = "en"):
@@ -97,3 +97,20 @@ def test_a_german_word_close_to_a_source_name_is_no_misspelling() -> None:
                                      "Melden Sie sich noch heute bei Ihrem Konto an.", "en"), "crosslingual")
     assert not any("misspelling" in f.message for f in found)
     assert all(f.severity == "info" for f in found)
+
+
+@pytest.mark.skipif(_english_dictionary() is None, reason="needs hunspell-en-us (installed by .ci/run)")
+def test_a_place_name_english_uses_more_than_german_is_still_a_name() -> None:
+    # "Canberra" is far more frequent in English than in German text (the frequency test alone
+    # would take it for a translated word); the English dictionary lists it capitalised only
+    source = "The talks in Canberra ended on Friday."
+    assert _names(source, "Die Gespräche in Canberra endeten am Freitag.") == []
+    (f,) = _names(source, "Die Gespräche in Mandela endeten am Freitag.")
+    assert f.evidence["source_name"] == "Canberra"
+
+
+def test_exonyms_and_adjectives_from_the_table_are_accepted() -> None:
+    source = "Talks in Estonia and the Midwest ended."
+    target = "Die Gespräche in Estland und im Mittleren Westen endeten."
+    assert _names(source, target) == []
+    assert _names("The Latin rite is old.", "Der lateinische Ritus ist alt.") == []

@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Indel
 
 from qc.lang.frequencies import zipf
+from qc.lang.lexicon import LexiconUnavailable, find_dictionary
 from qc.xling.data import name_tables
 
 
@@ -122,11 +123,17 @@ def _common() -> frozenset[str]:
     return frozenset(w.lower() for w in name_tables().get("common", {}).get("words", []))
 
 
+def _in_common(word: str) -> bool:
+    """In the [common] list, also as a plural ("Saturdays", "Iranians")."""
+    low = word.lower()
+    return low in _common() or (low.endswith("s") and low[:-1] in _common())
+
+
 @lru_cache(maxsize=1 << 17)  # bounded: a long batch meets ever new capitalised words
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
     """True for capitalised words that are translated rather than kept ("Ministry", "Russian")."""
     w = _POSSESSIVE.sub("", word)
-    if w.lower() in _common():
+    if _in_common(w):
         return True
     if fold(w) in _table():
         return False
@@ -148,7 +155,34 @@ def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
         # Romance languages capitalise little besides names (no demonyms, months, titles)
         return False
     international = zde >= 1.5 and zl - zde < freq.get("max_en_de_gap", 0.9)
-    return not (international or rare)
+    # English uses its own place names far more than German does ("Canberra" 3.6 vs 2.7), which
+    # the frequency test takes for a translated word; the English dictionary knows better
+    return not (international or rare or _english_proper_noun(w))
+
+
+@cache
+def _english_dictionary() -> object | None:
+    """hunspell's English dictionary (Debian: hunspell-en-us), or None where it is missing."""
+    try:
+        import hunspell
+
+        dic, aff = find_dictionary(("en_US", "en_GB", "en_AU", "en_CA", "en"))
+        return hunspell.HunSpell(str(dic), str(aff))
+    except (ImportError, LexiconUnavailable, OSError):
+        return None
+
+
+def _english_proper_noun(word: str) -> bool:
+    """Whether the English dictionary has ``word`` only capitalised ("Canberra", "Midwest"):
+    a name. Demonyms (-an, -ese, -ish), capitalised in English and translated in lower case
+    into German, are left to the frequency test; without the dictionary, always False."""
+    h = _english_dictionary()
+    if h is None or not word[:1].isupper() or word.endswith(("an", "ese", "ish")):
+        return False
+    try:
+        return bool(h.spell(word)) and not h.spell(word.lower())  # type: ignore[attr-defined]
+    except UnicodeError:
+        return False
 
 
 def _germanise(word: str) -> str:
@@ -269,7 +303,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
         for w in g.split("-") if "-" in g else (g,):
             if len(w) < 2 or not w[0].isupper() or w in present:
                 continue
-            if w.lower() in common:
+            if w.lower() in common or _in_common(w):
                 continue
             phrases = _phrase_heads().get(w, ())
             if (
