@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from _findings import span_finding
 
 from qc.model import Finding, Repair
 from qc.repair import apply_repairs, select_repairs
 
 
-def finding(
-    text: str,
-    match: str,
-    replacement: str,
-    *,
-    severity: str = "major",
-    category: str = "boilerplate",
-    confidence: float = 0.9,
-    occurrence: int = 1,
-) -> Finding:
+def finding(text: str, match: str, replacement: str, *, occurrence: int = 1, **kwargs: Any) -> Finding:
+    """:func:`span_finding` on the ``occurrence``-th ``match`` in ``text``."""
     start = -1
     for _ in range(occurrence):
         start = text.index(match, start + 1)
-    return span_finding(text, start, start + len(match), category=category, severity=severity,
-                        replacement=replacement, confidence=confidence)
+    return span_finding(text, start, start + len(match), replacement=replacement, **kwargs)
 
 
 def test_deleting_a_whole_line_between_paragraphs_removes_the_line_and_one_blank_line():

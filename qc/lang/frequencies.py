@@ -17,9 +17,6 @@ from functools import cache
 
 import wordfreq
 
-#: languages whose large list is used ("best" is the large list for these anyway)
-LARGE_LISTS: frozenset[str] = frozenset({"de", "en", "fr", "it", "es", "nl", "pt"})
-
 
 @cache
 def frequency_dict(lang: str, wordlist: str = "best") -> dict[str, float]:

@@ -49,7 +49,17 @@ _AGENT_ENDINGS: tuple[str, ...] = tuple(sorted(_MORPHOLOGY["agent_endings"], key
 
 
 class LexiconUnavailable(RuntimeError):
-    """The hunspell binding or the German dictionary is missing."""
+    """The hunspell binding or the dictionary is missing."""
+
+
+def open_hunspell(dic: Path, aff: Path) -> object:
+    """A hunspell checker for ``dic``/``aff``; :class:`LexiconUnavailable` without the binding."""
+    try:
+        import hunspell  # type: ignore[import-not-found]
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise LexiconUnavailable("the hunspell binding is not installed; "
+                                 + INSTALL_HINT.format(lang=dic.stem)) from exc
+    return hunspell.HunSpell(str(dic), str(aff))
 
 
 def dictionary_dirs(extra: Iterable[str] = ()) -> list[Path]:
@@ -109,13 +119,8 @@ class GermanLexicon:
     """
 
     def __init__(self, dic: Path, aff: Path, *, frequent_zipf: float = 3.0) -> None:
-        try:
-            import hunspell  # type: ignore[import-not-found]
-        except ImportError as exc:  # pragma: no cover - depends on the machine
-            raise LexiconUnavailable("the hunspell binding is not installed; "
-                                     + INSTALL_HINT.format(lang=dic.stem)) from exc
         self.path = dic
-        self._h = hunspell.HunSpell(str(dic), str(aff))
+        self._h = open_hunspell(dic, aff)
         self._frequent_zipf = frequent_zipf
         # per-instance caches (lru_cache on bound methods would pin the instance)
         self.known = lru_cache(maxsize=200_000)(self._known)  # type: ignore[method-assign]

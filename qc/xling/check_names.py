@@ -119,9 +119,8 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     (hunspell, compounds, frequency), does not occur in the source, and is close in
     spelling (folded ratio ≥ 0.7) to a capitalised source word the target lacks.
     """
-    lexicon = _lexicon()
-    if lexicon is None:
-        return []
+    if _lexicon() is None:
+        return []  # without hunspell every unknown capitalised word would look misspelt
     src_words: set[str] = set()
     for i in src_ids:
         a, b = bt.src_span((i,))
@@ -155,7 +154,7 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if zipf_frequency(t, "de") >= 3.0 or lexicon.known(t) or lexicon.compound_known(t):
+        if _german_word(t):
             continue
         out.append(Finding.at(
             bt.target, m.start(), m.end(), category="name", severity="major", confidence=0.7,

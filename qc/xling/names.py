@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from rapidfuzz.distance import Indel
 
 from qc.lang.frequencies import zipf
-from qc.lang.lexicon import LexiconUnavailable, find_dictionary
+from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
 
 
@@ -164,11 +164,8 @@ def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
 def _english_dictionary() -> object | None:
     """hunspell's English dictionary (Debian: hunspell-en-us), or None where it is missing."""
     try:
-        import hunspell
-
-        dic, aff = find_dictionary(("en_US", "en_GB", "en_AU", "en_CA", "en"))
-        return hunspell.HunSpell(str(dic), str(aff))
-    except (ImportError, LexiconUnavailable, OSError):
+        return open_hunspell(*find_dictionary(("en_US", "en_GB", "en_AU", "en_CA", "en")))
+    except (LexiconUnavailable, OSError):
         return None
 
 
@@ -295,7 +292,6 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     True
     """
-    common = _common()
     for m in _CAP.finditer(text, start, end):
         g = m.group()
         if "'" in g or "’" in g:
@@ -303,7 +299,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
         for w in g.split("-") if "-" in g else (g,):
             if len(w) < 2 or not w[0].isupper() or w in present:
                 continue
-            if w.lower() in common or _in_common(w):
+            if _in_common(w):
                 continue
             phrases = _phrase_heads().get(w, ())
             if (
@@ -397,7 +393,7 @@ def _find_word(word: str, folded: list[str], original: list[str], joined: str) -
             return NameMatch(True)
     if any("\0" + stem in joined for stem in _exonym_stems().get(key, ())):
         return NameMatch(True)
-    # not found: the closest capitalised word (the upper bounds skip hopeless candidates)
+    # not found: the closest capitalised word (similarity stops early below the best so far)
     best_ratio, best_word = 0.0, ""
     if len(key) >= 4:
         for fw, ow in zip(folded, original, strict=True):
