@@ -7,7 +7,7 @@ import pytest
 from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names
 from qc.xling.data import name_tables
-from qc.xling.names import _english_dictionary, extract_names, fold
+from qc.xling.names import _english_dictionary, _english_proper_noun, extract_names, fold
 
 
 def _names(source: str, target: str, lang: str = "en"):
@@ -114,3 +114,11 @@ def test_exonyms_and_adjectives_from_the_table_are_accepted() -> None:
     target = "Die Gespräche in Estland und im Mittleren Westen endeten."
     assert _names(source, target) == []
     assert _names("The Latin rite is old.", "Der lateinische Ritus ist alt.") == []
+
+
+@pytest.mark.skipif(_english_dictionary() is None, reason="needs hunspell-en-us (installed by .ci/run)")
+def test_pronoun_contractions_and_acronyms_are_not_proper_nouns() -> None:
+    # the dictionary has "I'm" and "CCTV" only capitalised, which says nothing about names
+    assert not _english_proper_noun("I'm") and not _english_proper_noun("I’ll")
+    assert not _english_proper_noun("CCTV")
+    assert _english_proper_noun("Canberra")

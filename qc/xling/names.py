@@ -68,6 +68,7 @@ _CAP = re.compile(
 )
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHE = re.compile(r"['’]")
 
 
 _FOLD_PAIRS = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
@@ -174,7 +175,13 @@ def _english_proper_noun(word: str) -> bool:
     a name. Demonyms (-an, -ese, -ish), capitalised in English and translated in lower case
     into German, are left to the frequency test; without the dictionary, always False."""
     h = _english_dictionary()
-    if h is None or not word[:1].isupper() or word.endswith(("an", "ese", "ish")):
+    if (
+        h is None
+        or not word[:1].isupper()
+        or word.isupper()  # an acronym's lower case is never a word: no evidence either way
+        or len(_APOSTROPHE.split(word, 1)[0]) < 2  # "I'm", "I'll": the pronoun, not a name
+        or word.endswith(("an", "ese", "ish"))
+    ):
         return False
     try:
         return bool(h.spell(word)) and not h.spell(word.lower())  # type: ignore[attr-defined]
