@@ -165,12 +165,6 @@ def _caps_keys(text: str) -> frozenset[str]:
     return frozenset(_prefixes([w for w in _LETTER_WORD.findall(text) if w[0].isupper()]))
 
 
-def _source_sentence(text: str, span: Span, lang: str, quantities: list[Quantity] | None = None) -> Sentence:
-    if quantities is None:
-        quantities = extract(text, lang, span.start, span.end)
-    return Sentence(span, quantities, "source", text, lang)
-
-
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
     """A German sentence; its numbers are extracted on first use unless given."""
     return Sentence(span, quantities, "target", text, "de")
@@ -218,7 +212,12 @@ def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
     """
     out: list[Span] = []
     for sp in spans:
-        if out and _ORDINAL_END.search(out[-1].text) and text[out[-1].end : sp.start].strip(" ") == "":
+        prev_text = out[-1].text if out else ""
+        if (
+            prev_text.rstrip()[-2:-1].isdigit()  # (cheap test first: most sentences end in a letter)
+            and _ORDINAL_END.search(prev_text)
+            and text[out[-1].end : sp.start].strip(" ") == ""
+        ):
             prev = out.pop()
             out.append(Span(prev.start, sp.end, text[prev.start : sp.end]))
         else:
@@ -254,8 +253,8 @@ def build_bitext(
     # every source sentence's numbers are checked: one pass over the whole source; a target
     # sentence's numbers only where its source has some (read lazily, sentence by sentence)
     src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
-    src = [_source_sentence(source, s, lang, q) for s, q in zip(src_spans, src_q, strict=True)]
-    tgt = [_target_sentence(target, s) for s in spans]
+    src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
+    tgt = [Sentence(s, None, "target", target, "de") for s in spans]
 
     links = align_lines(
         [len(s.span) for s in src],

@@ -22,7 +22,16 @@ import re
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, german_lexicon
 from qc.model import Finding
 from qc.xling.bitext import Bitext
-from qc.xling.names import _table, find_name, fold, name_words_in, similarity, zipf_frequency
+from qc.xling.names import (
+    MISSING,
+    PRESENT,
+    _table,
+    find_name,
+    fold,
+    name_words_in,
+    similarity,
+    zipf_frequency,
+)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -47,15 +56,19 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         s, e = bt.tgt_span(link.tgt)
         own = words_in(link.tgt)
         own_set = set(own)
-        src_ids = [
-            i for i in link.src
-            if not name_words_in(bt.source, *bt.src_span((i,)), own_set, kept_verbatim, bt.source_lang)
-        ]
+        status = {
+            i: name_words_in(bt.source, *bt.src_span((i,)), own_set, kept_verbatim, bt.source_lang)
+            for i in link.src
+        }
+        # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
+        src_ids = [i for i in link.src if status[i] != PRESENT]
         if not src_ids:
             continue  # every capitalised source word recurs verbatim: all names are there
         n_before = len(findings)
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
-        for name in (n for i in src_ids for n in bt.src[i].names):
+        # ... and of those, the ones with a name word the target lacks in every accepted spelling
+        missing_ids = [i for i in src_ids if status[i] == MISSING]
+        for name in (n for i in missing_ids for n in bt.src[i].names):
             # a capitalised common word counts when the translation keeps it verbatim elsewhere
             # and it is no German word itself ("Banksy", not "Service" or "Generation")
             promoted = tuple(

@@ -57,8 +57,8 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
             # cheap pre-test: German function words and none of the source language's
-            words = {w.lower() for w in bt.target_words[j]}
-            if words & german and not words & foreign:
+            words = bt.target_words[j]
+            if not german.isdisjoint(map(str.lower, words)) and foreign.isdisjoint(map(str.lower, words)):
                 continue
         share, n = source_word_share(sent.text, bt.source_lang)
         if n < 3 or share < min_share * 0.8:

@@ -14,8 +14,17 @@ import pycld2
 SUPPORTED = ("en", "it", "de")
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """ISO 639-1 code of the main language of ``text`` (``default`` when unsure)."""
+#: characters read to tell a document's language: plenty for cld2, and the cost of a
+#: long article no longer grows with its length
+SAMPLE_CHARS = 600
+
+
+def detect_language(text: str, default: str = "en", sample: int | None = SAMPLE_CHARS) -> str:
+    """ISO 639-1 code of the main language of ``text`` (``default`` when unsure), read from
+    its first ``sample`` characters (cut at a space; None reads all)."""
+    if sample is not None and len(text) > sample:
+        cut = text.rfind(" ", sample // 2, sample)
+        text = text[: cut if cut > 0 else sample]
     try:
         reliable, _, details = pycld2.detect(text)
     except pycld2.error:

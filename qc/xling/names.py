@@ -287,18 +287,32 @@ def _written_lowercase(word: str, text: str) -> bool:
     return False
 
 
+#: :func:`name_words_in` results: every name word is in the target verbatim (or common) ...
+PRESENT = "present"
+#: ... some only in a German spelling the name test accepts (Germany/Deutschlands) ...
+RENDERED = "rendered"
+#: ... or some name word is missing: the names must be extracted and looked for
+MISSING = "missing"
+
+
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
-                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> bool:
-    """Whether every name word of ``text[start:end]`` is in ``present``, decided without
-    :func:`extract_names`: each capitalised word is either present or a common word in
-    every position (sentence start or not) that could not become a name.
+                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> str:
+    """Whether the name words of ``text[start:end]`` are in ``present``, decided without
+    :func:`extract_names`: each capitalised word is either present, a common word in every
+    position (sentence start or not) that could not become a name, or rendered in a German
+    spelling :func:`renders` accepts (then the name test would find it; :data:`RENDERED`,
+    as capitalised source words are then missing verbatim, which the misspelling test reads).
 
     ``kept`` holds the words the whole translation keeps verbatim (a common word kept
     verbatim may count as a name, see ``NameMention.weak_words``).
 
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
-    True
+    'present'
+    >>> name_words_in("The talks in Germany ended.", 0, 27, {"Deutschland", "Gespräche"}, lang="en")
+    'rendered'
     """
+    status = PRESENT
+    rendered: tuple[list[str], str] | None = None
     for m in _CAP.finditer(text, start, end):
         g = m.group()
         if "'" in g or "’" in g:
@@ -309,14 +323,20 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
             if _in_common(w):
                 continue
             phrases = _phrase_heads().get(w, ())
+            in_phrase = any(p in text[start:end] for p in phrases)
             if (
-                any(p in text[start:end] for p in phrases)
+                in_phrase
                 or (w in kept and not w.isupper())
                 or not is_common_word(w, lang)
                 or not is_common_word(w, lang, strict=True)
             ) and not _written_lowercase(w, text):
-                return False
-    return True
+                if in_phrase:
+                    return MISSING
+                rendered = rendered or folded_words(present)
+                if not renders(fold(w), *rendered):
+                    return MISSING
+                status = RENDERED
+    return status
 
 
 @cache
@@ -381,24 +401,37 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
     return best
 
 
+def renders(key: str, folded: list[str], joined: str) -> bool:
+    """Whether the folded target words render the folded name word ``key`` in one of its
+    spellings (itself or the table's): equal to it, starting with it (an inflection, at
+    most 12 more letters; spellings of 3+ letters), containing it (a compound:
+    "Kremlsprecher"; 5+ letters), or starting with an exonym's stem (Deutschland/deutschen).
+    ``joined`` is ``folded`` between NULs (substring tests in C)."""
+    for alt in (key, *_table().get(key, ())):
+        if len(alt) >= 5:
+            if alt in joined:
+                return True
+        elif len(alt) >= 3:
+            if "\0" + alt in joined and any(fw.startswith(alt) and len(fw) - len(alt) <= 12 for fw in folded):
+                return True
+        elif "\0" + alt + "\0" in joined:
+            return True
+    return any("\0" + stem in joined for stem in _exonym_stems().get(key, ()))
+
+
+def folded_words(words: list[str] | set[str] | frozenset[str]) -> tuple[list[str], str]:
+    """The folded words and the same joined between NULs, as :func:`renders` takes them."""
+    folded = [fold(w) for w in words]
+    return folded, "\0" + "\0".join(folded) + "\0"
+
+
 def _find_word(word: str, folded: list[str], original: list[str], joined: str) -> NameMatch:
     """Whether a target word renders ``word``: equal to a spelling, starting with it (an
     inflection, at most 12 more letters; spellings of 3+ letters), containing it (a compound:
     "Kremlsprecher"; 5+ letters), or starting with an exonym's stem (Deutschland/deutschen).
     ``joined`` is ``folded`` between NULs. Else the closest capitalised word, if close."""
     key = fold(word)
-    for alt in (key, *_table().get(key, ())):
-        if len(alt) >= 5:
-            if alt in joined:
-                return NameMatch(True)
-        elif len(alt) >= 3:
-            if "\0" + alt in joined and any(
-                fw.startswith(alt) and len(fw) - len(alt) <= 12 for fw in folded
-            ):
-                return NameMatch(True)
-        elif "\0" + alt + "\0" in joined:
-            return NameMatch(True)
-    if any("\0" + stem in joined for stem in _exonym_stems().get(key, ())):
+    if renders(key, folded, joined):
         return NameMatch(True)
     # not found: the closest capitalised word (similarity stops early below the best so far)
     best_ratio, best_word = 0.0, ""

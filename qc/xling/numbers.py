@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from qc.xling.data import number_tables
 
@@ -92,8 +92,11 @@ def _idiom_spans(segment: str, low: str, lang: str, base: int) -> list[tuple[int
     return [(m.start() + base, m.end() + base) for p in _idioms(lang) for m in p.finditer(segment)]
 
 
-def _parse_digits(s: str, lang: str) -> tuple[set[float], set[float]]:
-    """Readings of a digit string: (native convention, other convention)."""
+@lru_cache(maxsize=8192)
+def _parse_digits(s: str, lang: str) -> tuple[frozenset[float], frozenset[float]]:
+    """Readings of a digit string: (native convention, other convention).
+
+    Cached: the same digit strings (years, small counts) recur across a batch."""
     s = re.sub(r"['\u202f\u00a0\u2009]", "", s)
     if lang == "de" or lang == "it":
         thousands, decimal = ".", ","
@@ -121,7 +124,7 @@ def _parse_digits(s: str, lang: str) -> tuple[set[float], set[float]]:
     if not nat:
         # "3.5" in German text is not German, but clearly means 3.5
         nat, oth = set(), oth or ({other} if other is not None else set())
-    return nat, oth
+    return frozenset(nat), frozenset(oth)
 
 
 def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -135,7 +138,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
     skip = _idiom_spans(segment, low, lang, start)
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken + skip)
+        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in skip)
 
     # a digit run is where every time and number starts: search those (fast) rather than
     # trying the patterns, whose lookbehinds defeat the regex engine's scan, at every position
@@ -154,25 +157,25 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
         m = _NUM.match(text, d.start(), end)
         if m is None or not free(m.start(), m.end()):
             continue
-        nat, oth = _parse_digits(m.group(), lang)
+        nat, oth = _parse_digits(m.group(), lang)  # frozensets (cached)
         e = m.end()
         tail = _MULT_AFTER.match(text, e, end)
         if tail and tail.group(1).lower() in mults:
             factor = mults[tail.group(1).lower()]
             ambiguous = tail.group(1).lower() in {"m", "k"}
-            nat = {v * factor for v in nat} | (nat if ambiguous else set())
-            oth = {v * factor for v in oth}
+            nat = frozenset({v * factor for v in nat} | (nat if ambiguous else set()))
+            oth = frozenset({v * factor for v in oth})
             e = tail.end(1)
-        elif lang in ("de", "it"):
-            nat |= _clock_readings(m.group())
+        elif lang in ("de", "it") and "." in m.group():
+            nat = nat | _clock_readings(m.group())
         if nat or oth:
-            out.append(Quantity(m.start(), e, text[m.start() : e], frozenset(nat), "number", frozenset(oth)))
+            out.append(Quantity(m.start(), e, text[m.start() : e], nat, "number", oth))
             taken.append((m.start(), e))
             consumed = e
 
     digit_spans = [(q.start, q.end) for q in out]
     # the set of distinct words is tested first; only their occurrences are visited
-    for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang)):
+    for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang), low):
         word = text[ws:we]
         w = word.lower()
         if not free(ws, we):
@@ -267,12 +270,17 @@ def _time_quantity(m: re.Match[str]) -> Quantity | None:
     return Quantity(m.start(), m.end(), m.group(), frozenset(vals), "number")
 
 
-def _word_occurrences(segment: str, base: int, words: list[str]) -> list[tuple[int, int]]:
+def _word_occurrences(
+    segment: str, base: int, words: list[str], low: str | None = None
+) -> list[tuple[int, int]]:
     """Offsets of whole-word occurrences of the lower-case ``words`` in ``segment`` (longest first).
 
     A word inside a hyphenated compound does not count ("foo-two"), as for the tokeniser.
+    ``low`` is ``segment.lower()`` when the caller has it.
     """
-    low = segment.lower()
+    if not words:
+        return []
+    low = segment.lower() if low is None else low
     if len(low) != len(segment):  # lower-casing changed offsets (rare: "İ"); compare case-sensitively
         low = segment
     out: list[tuple[int, int]] = []
@@ -363,9 +371,42 @@ def _mid_sentence(text: str, pos: int, start: int) -> bool:
 
 
 def _candidate_words(low: str, lang: str) -> list[str]:
-    """Distinct lower-case words of ``low`` that may be number words (tested on the set, not per token)."""
+    """Distinct lower-case words of ``low`` that may be number words (tested on the set, not per token).
+
+    Outside German only whole table words count (and hyphenated ones: "twenty-five"), so the
+    test is one set intersection; German needs the stems of compounds ("dreiundzwanzig")."""
+    distinct = distinct_words(low)
     known = _known(lang)
-    return [w for w in set(_WORD.findall(low)) if w in known or w[:4] in known or w[:5] in known]
+    if lang == "de":
+        return [w for w in distinct if w in known or w[:4] in known or w[:5] in known]
+    exact = _exact_known(lang)
+    return [*(distinct & exact),
+            *(w for w in distinct if "-" in w and w not in exact and (w[:4] in known or w[:5] in known))]
+
+
+#: characters around a word that are no word characters (stripped before the whole-word test)
+_EDGE = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
+
+
+def distinct_words(text: str) -> set[str]:
+    """``set(_WORD.findall(text))``, faster: a whitespace token that is all letters (once
+    punctuation around it is stripped) is its own only match, and only the other tokens
+    go through the regex.
+
+    >>> sorted(distinct_words("Two-thirds (two) of 5-year-olds, twice."))
+    ['of', 'twice', 'two', 'two-thirds', 'year-olds']
+    """
+    out: set[str] = set()
+    for token in set(text.split()):
+        if token.isalpha():
+            out.add(token)
+            continue
+        core = token.strip(_EDGE)
+        if core.isalpha():
+            out.add(core)
+        else:
+            out.update(_WORD.findall(token))
+    return out
 
 
 def extract_by_sentence(text: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[list[Quantity]]:
@@ -396,6 +437,13 @@ def _known(lang: str) -> frozenset[str]:
     extra = set(_weekday_stems()) if lang == "de" else set()
     return frozenset(words) | frozenset(mults) | frozenset(months) | frozenset(weekdays) | _stems(lang) | {
         w for w in words if "-" in w} | extra
+
+
+@cache
+def _exact_known(lang: str) -> frozenset[str]:
+    """The table words themselves: the candidates outside German."""
+    words, mults, months, weekdays = _tables(lang)
+    return frozenset(words) | frozenset(mults) | frozenset(months) | frozenset(weekdays)
 
 
 @cache
