@@ -6,6 +6,7 @@ from qc.config import Config
 from qc.model import Document
 from qc.pipeline import Checker
 from qc.xling.bitext import bitext_for
+from qc.xling.langid import SAMPLE_CHARS, detect_language
 from qc.xling.pairing import pair_paths
 
 TARGET = "Laut Press TV starben am Samstag 85 Menschen.\nWladimir Putin sprach am 4. September in Moskau."
@@ -76,3 +77,11 @@ def test_directory_pairing_attaches_source_and_reference_files() -> None:
         ("c.txt", "c.src.it.txt", None, "it"),
         ("d.src.txt", None, None, None),
     ]
+
+
+def test_source_language_is_read_from_a_sample_of_a_long_text() -> None:
+    italian = "Il presidente ha incontrato i sindaci della regione per discutere del bilancio. " * 12
+    long_text = italian + "The rest of this page is an English cookie notice and menu. " * 30
+    assert len(italian) > SAMPLE_CHARS
+    assert detect_language(long_text) == "it"
+    assert detect_language(long_text, sample=None) == "en"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names
 from qc.xling.data import name_tables
-from qc.xling.names import _english_dictionary, _english_proper_noun, extract_names, fold
+from qc.xling.names import _english_dictionary, _english_proper_noun, extract_names, fold, name_words_in
 
 
 def _names(source: str, target: str, lang: str = "en"):
@@ -122,3 +124,28 @@ def test_pronoun_contractions_and_acronyms_are_not_proper_nouns() -> None:
     assert not _english_proper_noun("I'm") and not _english_proper_noun("I’ll")
     assert not _english_proper_noun("CCTV")
     assert _english_proper_noun("Canberra")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "status"),
+    [
+        ("The talks with Putin ended.", "Die Gespräche mit Putin endeten.", "present"),
+        ("The talks in Germany ended.", "Die Gespräche in Deutschland endeten.", "rendered"),
+        ("Germany's minister spoke.", "Deutschlands Minister sprach.", "rendered"),
+        ("A Kremlin spokesman spoke.", "Ein Kremlsprecher sprach.", "rendered"),
+        ("The talks with Raisi ended.", "Die Gespräche endeten.", "missing"),
+        ("Talks at the White House ended.", "Die Gespräche im Weißen Haus endeten.", "missing"),
+    ],
+)
+def test_names_pre_test_tells_present_rendered_and_missing_names(source: str, target: str,
+                                                                 status: str) -> None:
+    """Only "missing" sentences need their names extracted (a phrase head always does)."""
+    words = set(re.findall(r"[^\W_]+", target))
+    assert name_words_in(source, 0, len(source), words, words, "en") == status
+
+
+def test_a_misspelt_month_beside_a_rendered_country_is_still_reported() -> None:
+    """A sentence whose only other name is rendered in German still gets the misspelling test."""
+    source = "The pact with France and Australia collapsed in September without warning."
+    target = "Der Pakt mit Frankreich und Australien war im Stptembmr ohne Vorwarnung geplatzt."
+    assert [(f.text, f.severity) for f in _names(source, target)] == [("Stptembmr", "major")]

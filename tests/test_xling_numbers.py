@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qc.xling.bitext import build_bitext
 from qc.xling.check_numbers import check_numbers
-from qc.xling.numbers import extract
+from qc.xling.numbers import _WORD, distinct_words, extract
 
 
 def _numbers(source: str, target: str, lang: str = "en"):
@@ -112,3 +114,22 @@ def test_spelled_out_multiples_are_one_quantity() -> None:
     (de,) = extract("zwei Millionen Menschen", "de")
     assert en.values == de.values == frozenset({2e6})
     assert _numbers("Two million people voted.", "2 Millionen Menschen stimmten ab.") == []
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(["two", "Twenty", "five", "-", "–", ",", ".", "'", "’", "(", ")", "5", "_", "²", "ß", "é",
+                     "über", " ", "  ", "\n", "\t", "\u00a0", "İ", "/", "„", "“", "…", "x"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TOKEN_TEXT)
+def test_distinct_words_equal_the_word_regex(text: str) -> None:
+    """The fast reading of a text's distinct words finds exactly what the regex finds."""
+    assert distinct_words(text) == set(_WORD.findall(text))
+
+
+def test_number_words_are_found_in_hyphenated_and_punctuated_english() -> None:
+    values = [sorted(q.values) for q in extract("(Twenty-five) of them, two-thirds; two.", "en")]
+    assert values == [[25.0], [2.0]]

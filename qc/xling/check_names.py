@@ -141,18 +141,29 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     missing = {fold(w): w for w in src_words if w[:1].isupper() and len(w) >= 4 and w not in own}
     if not missing:
         return []
-    known_src = {fold(w) for w in src_words}
+    # misspellings keep the first letter: the missing words by their first letter
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for fw, w in missing.items():
+        by_letter.setdefault(fw[:1], []).append((fw, w))
+    known_src: set[str] | None = None
     taken = [(f.start, f.end) for f in found]
     out: list[Finding] = []
     for m in _CAP.finditer(bt.target, s, e):
         t = m.group()
+        if t in src_words:
+            continue
         ft = fold(t)
-        if t in src_words or ft in known_src:
+        group = by_letter.get(ft[:1])
+        if not group:
+            continue
+        if known_src is None:
+            known_src = {fold(w) for w in src_words}
+        if ft in known_src:
             continue
         best, source_word = 0.0, ""
-        for fw, w in missing.items():
-            # misspellings keep the first letter; the length bound is the best ratio possible
-            if fw[:1] != ft[:1] or 2 * min(len(fw), len(ft)) < 0.7 * (len(fw) + len(ft)):
+        for fw, w in group:
+            # the length bound is the best ratio possible
+            if 2 * min(len(fw), len(ft)) < 0.7 * (len(fw) + len(ft)):
                 continue
             ratio = similarity(fw, ft, 0.7)
             if ratio >= 0.7 and ratio > best:

@@ -313,8 +313,10 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
     """
     status = PRESENT
     rendered: tuple[list[str], str] | None = None
-    for m in _CAP.finditer(text, start, end):
-        g = m.group()
+    heads = _phrase_heads()
+    for g in _CAP.findall(text, start, end):
+        if g in present:
+            continue  # (the usual case)
         if "'" in g or "’" in g:
             g = _POSSESSIVE.sub("", g).replace("’", "'")
         for w in g.split("-") if "-" in g else (g,):
@@ -322,8 +324,8 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
                 continue
             if _in_common(w):
                 continue
-            phrases = _phrase_heads().get(w, ())
-            in_phrase = any(p in text[start:end] for p in phrases)
+            phrases = heads.get(w, ())
+            in_phrase = bool(phrases) and any(p in text[start:end] for p in phrases)
             if (
                 in_phrase
                 or (w in kept and not w.isupper())
