@@ -254,7 +254,7 @@ def build_bitext(
     # sentence's numbers only where its source has some (read lazily, sentence by sentence)
     src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
     src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
-    tgt = [Sentence(s, None, "target", target, "de") for s in spans]
+    tgt = [_target_sentence(target, s) for s in spans]
 
     links = align_lines(
         [len(s.span) for s in src],

@@ -379,19 +379,18 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
     words = words or tuple(name.split())
     if words and all(w in target_words for w in words):
         return NameMatch(True)  # kept verbatim, the usual case: no folding or fuzzy matching needed
-    folded_words = [fold(w) for w in target_words]
-    folded_text = " " + " ".join(folded_words) + " "
-    key = fold(name)
-    for alt in _table().get(key, ()):
-        if f" {alt}" in folded_text:
-            return NameMatch(True)
     # the folded words, each between NULs: one substring test asks "does any word contain /
     # start with / equal this spelling" at C speed (folded words hold no NUL and no blank)
-    joined = "\0" + "\0".join(folded_words) + "\0"
+    folded, joined = folded_words(target_words)
+    key = fold(name)
+    for alt in _table().get(key, ()):
+        # the spelling starting a word, word by word ("weißes haus": its blanks are NULs here)
+        if "\0" + alt.replace(" ", "\0") in joined:
+            return NameMatch(True)
     best = NameMatch(True)
     last_found = True
     for k, word in enumerate(words):
-        m = _find_word(word, folded_words, target_words, joined)
+        m = _find_word(word, folded, target_words, joined)
         if word in no_near and not m.found:
             m = NameMatch(False, "", m.similarity)
         if k == len(words) - 1:

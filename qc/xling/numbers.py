@@ -433,10 +433,8 @@ def extract_by_sentence(text: str, lang: str, spans: Sequence[tuple[int, int]]) 
 @cache
 def _known(lang: str) -> frozenset[str]:
     """Every table word, plus 4-letter stems of German number words, for a fast pre-filter."""
-    words, mults, months, weekdays = _tables(lang)
-    extra = set(_weekday_stems()) if lang == "de" else set()
-    return frozenset(words) | frozenset(mults) | frozenset(months) | frozenset(weekdays) | _stems(lang) | {
-        w for w in words if "-" in w} | extra
+    extra = frozenset(_weekday_stems()) if lang == "de" else frozenset()
+    return _exact_known(lang) | _stems(lang) | extra
 
 
 @cache
