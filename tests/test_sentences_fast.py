@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from qc.lang.sentences import fast_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qc.lang.sentences import _LAST_WORD, _last_word, fast_sentences
 
 
 def test_abbreviations_and_initials_do_not_end_english_sentences() -> None:
@@ -28,3 +31,12 @@ def test_sentences_never_cross_lines_and_offsets_are_exact() -> None:
     spans = fast_sentences(text, "de")
     assert [s.text for s in spans] == ["Er sagte: „Ja.“", "Dann ging er!", "Neu?", "Ja.", "Ende ohne Punkt"]
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 .,)\t\u00a0ü_", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_last_word_before_a_boundary_equals_the_regex_search(body: str, a: int, b: int) -> None:
+    """Reading the last word after the last blank finds what the regex finds over the whole span."""
+    start, end = min(a, b, len(body)), min(max(a, b), len(body))
+    word = _LAST_WORD.search(body, start, end)
+    assert _last_word(body, start, end) == (word.group(1) if word else "")

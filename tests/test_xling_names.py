@@ -9,7 +9,14 @@ import pytest
 from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names
 from qc.xling.data import name_tables
-from qc.xling.names import _english_dictionary, _english_proper_noun, extract_names, fold, name_words_in
+from qc.xling.names import (
+    _english_dictionary,
+    _english_proper_noun,
+    _word_classes,
+    extract_names,
+    fold,
+    name_words_in,
+)
 
 
 def _names(source: str, target: str, lang: str = "en"):
@@ -149,3 +156,13 @@ def test_a_misspelt_month_beside_a_rendered_country_is_still_reported() -> None:
     source = "The pact with France and Australia collapsed in September without warning."
     target = "Der Pakt mit Frankreich und Australien war im Stptembmr ohne Vorwarnung geplatzt."
     assert [(f.text, f.severity) for f in _names(source, target)] == [("Stptembmr", "major")]
+
+
+def test_word_classes_drop_possessives_split_hyphens_and_skip_common_words() -> None:
+    """What the names pre-test knows of a capitalised token without its text."""
+    assert [w for w, _, _ in _word_classes("Putin's", "en")] == ["Putin"]
+    assert [w for w, _, _ in _word_classes("Kim-Jong", "en")] == ["Kim", "Jong"]
+    assert _word_classes("Ministry", "en") == ()  # in the [common] list: never a name
+    ((word, name_like, phrases),) = _word_classes("White", "en")
+    assert (word, name_like) == ("White", False) and "White House" in phrases  # heads a table name
+    assert _word_classes("Putin", "en")[0][1] is True

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from qc.xling.bitext import build_bitext
 from qc.xling.check_numbers import check_numbers
-from qc.xling.numbers import _WORD, distinct_words, extract
+from qc.xling.numbers import _WORD, _candidate_words, _exact_known, _known, distinct_words, extract
 
 
 def _numbers(source: str, target: str, lang: str = "en"):
@@ -128,6 +128,28 @@ _TOKEN_TEXT = st.lists(
 def test_distinct_words_equal_the_word_regex(text: str) -> None:
     """The fast reading of a text's distinct words finds exactly what the regex finds."""
     assert distinct_words(text) == set(_WORD.findall(text))
+
+
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(["two", "twenty-five", "Five", "million", "march", "may", "tre", "venti", "zwei",
+                     "Dreiundzwanzig", "hundert", "Millionen", "montags", "mai", "hund", "-", ",", ".", "(",
+                     ")", "“", "5", "x", " ", "\n", "\u00a0"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBER_TEXT, st.sampled_from(["en", "it", "de"]))
+def test_number_word_candidates_are_the_table_words_among_the_distinct_words(text: str, lang: str) -> None:
+    """The set-based candidate search finds exactly the distinct words the tables can read."""
+    low = text.lower()
+    known, exact = _known(lang), _exact_known(lang)
+    if lang == "de":
+        expected = {w for w in distinct_words(low) if w in known or w[:4] in known or w[:5] in known}
+    else:
+        expected = {w for w in distinct_words(low)
+                    if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))}
+    assert set(_candidate_words(low, lang)) == expected
 
 
 def test_number_words_are_found_in_hyphenated_and_punctuated_english() -> None:

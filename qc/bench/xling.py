@@ -247,7 +247,8 @@ def run(
     if measure == "cost":
         return {"split": split, "documents": len(docs), "segments": sum(len(r) for r in docs),
                 "cost": cost(data, docs[:timing_docs]),
-                "cost_first_sight": first_sight_cost(wmt, split, size, n_docs=timing_docs)}
+                "cost_first_sight": first_sight_cost(wmt, split, size, n_docs=timing_docs),
+                "cost_batch": batch_cost(wmt, split, size)}
     det = CrossLingualDetector()
 
     def detect(doc: Document) -> list[Finding]:
@@ -357,6 +358,7 @@ def run(
     if measure == "all":
         out["cost"] = cost(data, docs[:timing_docs])
         out["cost_first_sight"] = first_sight_cost(wmt, split, size, n_docs=timing_docs)
+        out["cost_batch"] = batch_cost(wmt, split, size)
     out["examples"] = {"false_alarms": examples, "misses": dict(misses)}
     return out
 
@@ -442,6 +444,67 @@ def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int =
     }
 
 
+def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 3) -> dict[str, float]:
+    """CPU seconds per document of ``qc check FILE.jsonl --no-lm`` with and without sources.
+
+    One JSONL file per mode holds every document of the split in every translation
+    (references A and B and the systems: new text throughout, as in a batch of wire
+    copy); the other mode's file is the same without ``source``. Each run is a fresh
+    process (reading, checking and writing JSONL reports); a run over the first
+    document alone measures the start-up (imports, dictionaries), which is subtracted,
+    so the figure is the per-document cost of a long batch. CPU time of the child
+    processes, medians of ``runs`` alternating runs; ``ratio`` = with / without.
+    """
+    import os
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+    from statistics import median
+
+    data = load_wmt(wmt)
+    n = len(data["src"])
+    sides = [k for k in data if k != "src"]
+    rows = [
+        {"id": f"{side}-{r.start}", "text": "\n".join(data[side][i] for i in r),
+         "source": "\n".join(data["src"][i] for i in r)}
+        for side in sides for r in documents(n, size, split)
+    ]
+
+    def cpu_of(path: Path) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(
+            [sys.executable, "-c", "import sys; from qc.cli import main; sys.argv[0] = 'qc'; main()",
+             "check", str(path), "--no-lm", "-f", "jsonl", "-o", os.devnull, "--fail-on", "never"],
+            check=True, capture_output=True,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    per_doc: dict[str, list[float]] = {"without": [], "with": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        files: dict[str, tuple[Path, Path]] = {}
+        for mode in per_doc:
+            chosen = rows if mode == "with" else [{k: v for k, v in r.items() if k != "source"} for r in rows]
+            full, one = Path(tmp, f"{mode}.jsonl"), Path(tmp, f"{mode}-one.jsonl")
+            lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in chosen]
+            full.write_text("".join(lines), encoding="utf-8")
+            one.write_text(json.dumps(chosen[0], ensure_ascii=False) + "\n", encoding="utf-8")
+            files[mode] = (full, one)
+        for k in range(runs):
+            for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
+                full, one = files[mode]
+                per_doc[mode].append((cpu_of(full) - cpu_of(one)) / (len(rows) - 1))
+    per = {k: median(v) for k, v in per_doc.items()}
+    return {
+        "seconds_without": round(per["without"], 6),
+        "seconds_with": round(per["with"], 6),
+        "ratio": round(per["with"] / per["without"], 3),
+        "documents": len(rows),
+        "runs": runs,
+    }
+
+
 def _first_sight_pass(wmt: Path, split: str, size: int, mode: str, n_docs: int) -> float:
     from qc.pipeline import Checker
 
@@ -495,6 +558,13 @@ def _cost_lines(res: dict[str, Any]) -> list[str]:
             f"cost on first sight (fresh process per mode, warmed on the other half, median of {f['runs']}): "
             f"{f['seconds_without'] * 1000:.2f} ms/doc without source, "
             f"{f['seconds_with'] * 1000:.2f} ms/doc with source (ratio {f['ratio']:.2f})"
+        )
+    b = res.get("cost_batch")
+    if b:
+        out.append(
+            f"cost in a batch (qc check on {b['documents']} JSONL documents, every translation of the split, "
+            f"start-up subtracted, median of {b['runs']}): {b['seconds_without'] * 1000:.2f} ms/doc without "
+            f"source, {b['seconds_with'] * 1000:.2f} ms/doc with source (ratio {b['ratio']:.2f})"
         )
     return out
 

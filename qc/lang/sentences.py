@@ -103,6 +103,16 @@ _ABBREV = frozenset(
 )
 
 
+def _last_word(body: str, start: int, end: int) -> str:
+    """The last word of ``body[start:end]`` ("" if none): read after the last blank first
+    (the regex tries every position it is given, so a short tail is cheaper)."""
+    blank = body.rfind(" ", start, end)
+    word = _LAST_WORD.search(body, blank + 1, end) if blank >= 0 else None
+    if word is None:
+        word = _LAST_WORD.search(body, start, end)
+    return word.group(1) if word else ""
+
+
 def fast_sentences(text: str, lang: str = "de") -> list[Span]:
     """Sentences inside each line; a sentence never crosses a line break."""
     out: list[Span] = []
@@ -112,9 +122,8 @@ def fast_sentences(text: str, lang: str = "de") -> list[Span]:
             continue
         start = len(body) - len(body.lstrip())
         for m in _BOUNDARY.finditer(body):
-            word = _LAST_WORD.search(body, start, m.start())
-            prev = word.group(1) if word else ""
-            if m.group().startswith(".") and (
+            prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
+            if prev and (
                 prev.lower() in _ABBREV
                 or (len(prev) == 1 and not prev.isdigit())
                 or (lang == "de" and prev.isdigit() and len(prev) <= 2 and m.group() == ".")
@@ -125,7 +134,9 @@ def fast_sentences(text: str, lang: str = "de") -> list[Span]:
                 out.append(
                     Span(line.start + start, line.start + end, text[line.start + start : line.start + end])
                 )
-            start = end + len(body[end:]) - len(body[end:].lstrip())
+            start = end
+            while start < len(body) and body[start].isspace():
+                start += 1
         tail = body[start:].rstrip()
         if tail:
             out.append(Span(line.start + start, line.start + start + len(tail), tail))

@@ -50,20 +50,21 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     def words_in(ids: tuple[int, ...]) -> list[str]:
         return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
 
+    source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
-        s, e = bt.tgt_span(link.tgt)
         own = words_in(link.tgt)
         own_set = set(own)
         status = {
-            i: name_words_in(bt.source, *bt.src_span((i,)), own_set, kept_verbatim, bt.source_lang)
+            i: name_words_in(source, bt.src[i].span.start, bt.src[i].span.end, own_set, kept_verbatim, lang)
             for i in link.src
         }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
         src_ids = [i for i in link.src if status[i] != PRESENT]
         if not src_ids:
             continue  # every capitalised source word recurs verbatim: all names are there
+        s, e = bt.tgt_span(link.tgt)
         n_before = len(findings)
         neighbours = [bt.links[x] for x in (k - 1, k + 1) if 0 <= x < len(bt.links) and bt.links[x].tgt]
         # ... and of those, the ones with a name word the target lacks in every accepted spelling

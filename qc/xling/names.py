@@ -311,27 +311,18 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
     >>> name_words_in("The talks in Germany ended.", 0, 27, {"Deutschland", "Gespräche"}, lang="en")
     'rendered'
     """
+    missing = [g for g in _CAP.findall(text, start, end) if g not in present]
+    if not missing:
+        return PRESENT  # (the usual case)
     status = PRESENT
     rendered: tuple[list[str], str] | None = None
-    heads = _phrase_heads()
-    for g in _CAP.findall(text, start, end):
-        if g in present:
-            continue  # (the usual case)
-        if "'" in g or "’" in g:
-            g = _POSSESSIVE.sub("", g).replace("’", "'")
-        for w in g.split("-") if "-" in g else (g,):
-            if len(w) < 2 or not w[0].isupper() or w in present:
+    for g in missing:
+        for w, name_like, phrases in _word_classes(g, lang):
+            if w in present:
                 continue
-            if _in_common(w):
-                continue
-            phrases = heads.get(w, ())
             in_phrase = bool(phrases) and any(p in text[start:end] for p in phrases)
-            if (
-                in_phrase
-                or (w in kept and not w.isupper())
-                or not is_common_word(w, lang)
-                or not is_common_word(w, lang, strict=True)
-            ) and not _written_lowercase(w, text):
+            counts = in_phrase or (w in kept and not w.isupper()) or name_like
+            if counts and not _written_lowercase(w, text):
                 if in_phrase:
                     return MISSING
                 rendered = rendered or folded_words(present)
@@ -339,6 +330,24 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
                     return MISSING
                 status = RENDERED
     return status
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+    """What :func:`name_words_in` needs to know of a capitalised token, apart from the text:
+    its words (possessive dropped, split at hyphens) that could be name words, each with
+    whether it is a name in some position (not a common word at a sentence start or inside
+    a sentence) and the multi-word table names it may start. Words of the [common] list
+    and lower-case or one-letter parts are left out."""
+    if "'" in token or "’" in token:
+        token = _POSSESSIVE.sub("", token).replace("’", "'")
+    out: list[tuple[str, bool, tuple[str, ...]]] = []
+    for w in token.split("-") if "-" in token else (token,):
+        if len(w) < 2 or not w[0].isupper() or _in_common(w):
+            continue
+        name_like = not is_common_word(w, lang) or not is_common_word(w, lang, strict=True)
+        out.append((w, name_like, _phrase_heads().get(w, ())))
+    return tuple(out)
 
 
 @cache

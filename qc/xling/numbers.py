@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import filterfalse
 
 from qc.xling.data import number_tables
 
@@ -373,15 +374,32 @@ def _mid_sentence(text: str, pos: int, start: int) -> bool:
 def _candidate_words(low: str, lang: str) -> list[str]:
     """Distinct lower-case words of ``low`` that may be number words (tested on the set, not per token).
 
-    Outside German only whole table words count (and hyphenated ones: "twenty-five"), so the
-    test is one set intersection; German needs the stems of compounds ("dreiundzwanzig")."""
-    distinct = distinct_words(low)
+    Outside German only whole table words count (and hyphenated ones: "twenty-five"): the
+    whitespace tokens that are table words are found by one set intersection (the table
+    words are all letters, so such a token is its own only word), and only tokens with
+    punctuation or hyphens are read one by one. German needs the stems of compounds
+    ("dreiundzwanzig"), so every word is tested."""
     known = _known(lang)
     if lang == "de":
-        return [w for w in distinct if w in known or w[:4] in known or w[:5] in known]
+        # a word's first four letters are those of some table word or stem when it passes (one test)
+        heads = _known_heads(lang)
+        return [
+            w for w in distinct_words(low)
+            if w[:4] in heads and (w in known or w[:4] in known or w[:5] in known)
+        ]
     exact = _exact_known(lang)
-    return [*(distinct & exact),
-            *(w for w in distinct if "-" in w and w not in exact and (w[:4] in known or w[:5] in known))]
+    tokens = set(low.split())
+    found = tokens & exact
+    for token in filterfalse(str.isalpha, tokens):
+        core = token.strip(_EDGE)
+        if core.isalpha():
+            if core in exact:
+                found.add(core)
+            continue
+        for w in _WORD.findall(token):
+            if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
+                found.add(w)
+    return list(found)
 
 
 #: characters around a word that are no word characters (stripped before the whole-word test)
@@ -435,6 +453,13 @@ def _known(lang: str) -> frozenset[str]:
     """Every table word, plus 4-letter stems of German number words, for a fast pre-filter."""
     extra = frozenset(_weekday_stems()) if lang == "de" else frozenset()
     return _exact_known(lang) | _stems(lang) | extra
+
+
+@cache
+def _known_heads(lang: str) -> frozenset[str]:
+    """The first four letters of every :func:`_known` entry: a word that is known, or whose
+    4- or 5-letter prefix is, starts with one of them."""
+    return frozenset(k[:4] for k in _known(lang))
 
 
 @cache
