@@ -6,9 +6,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qc.xling import check_numbers as numbers_check
 from qc.xling.bitext import build_bitext
 from qc.xling.check_numbers import check_numbers
-from qc.xling.numbers import _WORD, _candidate_words, _exact_known, _known, distinct_words, extract
+from qc.xling.numbers import (
+    _WORD,
+    _candidate_words,
+    _exact_known,
+    _known,
+    distinct_words,
+    extract,
+    extract_digits,
+)
 
 
 def _numbers(source: str, target: str, lang: str = "en"):
@@ -155,3 +164,50 @@ def test_number_word_candidates_are_the_table_words_among_the_distinct_words(tex
 def test_number_words_are_found_in_hyphenated_and_punctuated_english() -> None:
     values = [sorted(q.values) for q in extract("(Twenty-five) of them, two-thirds; two.", "en")]
     assert values == [[25.0], [2.0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 4. September um 15.30 Uhr kamen 1.686 Menschen, acht davon aus 24/7-Diensten.",
+        "Two million people and 3.5 percent, 12:39 p.m. on Sept. 4, 122mm and $1.5bn.",
+        "Zwei Millionen, 2 Mio. und zweihundert Menschen am Montag, dem 3. Mai 2021.",
+    ],
+)
+def test_digit_quantities_are_the_number_kind_of_all_quantities(text: str) -> None:
+    lang = "en" if text.startswith("Two") else "de"
+    assert extract_digits(text, lang) == [q for q in extract(text, lang) if q.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "shortcut"),
+    [
+        ("He met 8 ministers and eight envoys.", "Er traf acht Minister und 8 Gesandte.", True),
+        ("On May 3, 58 people died in 2021.", "Am 3. Mai 2021 starben 58 Menschen.", False),
+        ("58 people died in 2021, 12 of them on 3 May.", "2021 starben 58 Menschen, 12 am 3. Mai.", False),
+        ("58 people died in 2021 and 12 in 2020.", "2021 starben 58 Menschen, 2020 zwölf.", False),
+        ("58 people died in 2021 and 12 in 2020.", "2021 starben 58 Menschen und 2020 12.", True),
+        ("He met 8 ministers and 8 envoys.", "Er traf acht Minister und 8 Gesandte.", False),
+        ("Two of the 2 teams scored 2 goals.", "Zwei der 2 Teams erzielten 2 Tore.", False),
+        ("The 2 teams scored two goals.", "Die 2 Teams erzielten 2 Tore.", True),
+        ("58 people died.", "85 Menschen starben.", False),
+        ("The 1,686 cases rose by 3.5%.", "Die 1,686 Fälle stiegen um 3,5 %.", False),
+    ],
+)
+def test_the_digits_shortcut_gives_the_findings_of_the_full_matching(
+    source: str, target: str, shortcut: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link whose source numbers all have digit counterparts skips the number words; the
+    findings are those of the full matching over digits and words."""
+    taken: list[bool] = []
+    real = numbers_check._all_matched
+
+    def recording(*args: list) -> bool:
+        taken.append(real(*args))
+        return taken[-1]
+
+    monkeypatch.setattr(numbers_check, "_all_matched", recording)
+    fast = [(f.start, f.end, f.message) for f in _numbers(source, target)]
+    assert any(taken) == shortcut
+    monkeypatch.setattr(numbers_check, "_all_matched", lambda *_: False)
+    assert [(f.start, f.end, f.message) for f in _numbers(source, target)] == fast

@@ -24,7 +24,7 @@ from qc.xling.align import AlignParams, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import NameMention, _table, extract_names, fold
-from qc.xling.numbers import Quantity, extract, extract_by_sentence
+from qc.xling.numbers import Quantity, extract, extract_by_sentence, extract_digits
 
 
 @dataclass(slots=True)
@@ -46,6 +46,7 @@ class Sentence:
     doc_text: str = ""
     lang: str = "de"
     _values: frozenset[float] | None = None
+    _digits: list[Quantity] | None = None
     _names: list[NameMention] | None = None
     _keys: frozenset[str] | None = None
     _words: frozenset[str] | None = None
@@ -58,8 +59,19 @@ class Sentence:
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            self._quantities = extract(self.doc_text, self.lang, self.span.start, self.span.end)
+            self._quantities = extract(self.doc_text, self.lang, self.span.start, self.span.end, self._digits)
         return self._quantities
+
+    @property
+    def digit_quantities(self) -> list[Quantity]:
+        """The quantities written in digits (:func:`~qc.xling.numbers.extract_digits`): enough
+        for the numbers check when they match every source number, and cheaper to read."""
+        if self._digits is None:
+            if self._quantities is not None:
+                self._digits = [q for q in self._quantities if q.kind == "number"]
+            else:
+                self._digits = extract_digits(self.doc_text, self.lang, self.span.start, self.span.end)
+        return self._digits
 
     @property
     def values(self) -> frozenset[float]:

@@ -28,6 +28,7 @@ from qc.xling.names import (
     _table,
     find_name,
     fold,
+    folded_words,
     name_words_in,
     similarity,
     zipf_frequency,
@@ -56,8 +57,10 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             continue
         own = words_in(link.tgt)
         own_set = set(own)
+        folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         status = {
-            i: name_words_in(source, bt.src[i].span.start, bt.src[i].span.end, own_set, kept_verbatim, lang)
+            i: name_words_in(source, bt.src[i].span.start, bt.src[i].span.end, own_set, kept_verbatim, lang,
+                             folded)
             for i in link.src
         }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
@@ -78,7 +81,8 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             words = name.words + promoted
             if not words:
                 continue
-            match = find_name(name.text, own, words=words, no_near=frozenset(promoted))
+            match = find_name(name.text, own, words=words, no_near=frozenset(promoted),
+                              folded_target=folded())
             if match.found:
                 continue
             if not match.near:
@@ -119,6 +123,21 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 ))
         findings += _misspelt_names(bt, src_ids, own_set, s, e, findings[n_before:], detector)
     return findings
+
+
+class _LazyFolded:
+    """:func:`folded_words` of a sentence's words, computed on the first call (most links never ask)."""
+
+    __slots__ = ("value", "words")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.value: tuple[list[str], str] | None = None
+
+    def __call__(self) -> tuple[list[str], str]:
+        if self.value is None:
+            self.value = folded_words(self.words)
+        return self.value
 
 
 _CAP = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[^\W\d_]{3,}(?![\w-])")

@@ -41,6 +41,8 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
         source_quantities = [q for i in link.src for q in bt.src[i].quantities]
         if not source_quantities:
             continue  # (the usual case: the target's numbers are then never read)
+        if _all_matched(source_quantities, [q for j in link.tgt for q in bt.tgt[j].digit_quantities]):
+            continue  # every source number has a counterpart in digits: number words cannot change that
         targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
         near: list[Quantity] | None = None
         used: set[int] = set()
@@ -83,6 +85,26 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     evidence={**bt.evidence(link.src), "source_number": q.text},
                 ))
     return findings
+
+
+def _all_matched(source_quantities: list[Quantity], targets: list[Quantity]) -> bool:
+    """Whether the matching below pairs every source quantity with a target quantity of the
+    same value, using only ``targets`` (the target's numbers in digits).
+
+    Then the full matching, over the digits and the spelled-out numbers, pairs every source
+    quantity too, so the link has no finding: a spelled-out number can take the place of a
+    digit in the greedy pairing, but it only leaves that digit free for a later source
+    quantity, never takes one away (the digits taken with the words are a subset of those
+    taken without, quantity by quantity).
+    """
+    used: set[int] = set()
+    for q in source_quantities:
+        free = [t for t in targets if id(t) not in used]
+        hit = _matches(q, free) or (_matches(q, targets) if q.kind != "number" else None)
+        if hit is None:
+            return False
+        used.add(id(hit))
+    return True
 
 
 def _near(bt: Bitext, k: int) -> list[Quantity]:

@@ -37,13 +37,32 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(lexicon_tables().get("function_words", {}).get(lang, []))
 
 
-def source_word_share(sentence: str, lang: str) -> tuple[float, int]:
-    """Share of words clearly more frequent in ``lang`` than in German, and the word count."""
+def source_word_share(sentence: str, lang: str, floor: float = 0.0) -> tuple[float, int]:
+    """Share of words clearly more frequent in ``lang`` than in German, and the word count.
+
+    A share below ``floor`` may come back as any value below it: counting stops once the
+    words left cannot lift the share to ``floor`` (most sentences read are German).
+
+    >>> source_word_share("The talks will continue next week.", "en")
+    (0.8333333333333334, 6)
+    >>> source_word_share("Die Gespräche gehen nächste Woche weiter.", "en", floor=0.4)[0] < 0.4
+    True
+    """
     words = _WORD.findall(sentence)
     if not words:
         return 0.0, 0
-    foreign = sum(1 for w in words if zipf_frequency(w, lang) - zipf_frequency(w, "de") >= 1.0)
-    return foreign / len(words), len(words)
+    n = len(words)
+    # the share stays below the floor once more than this many words are not foreign
+    allowed = n - floor * n
+    foreign = native = 0
+    for w in words:
+        if zipf_frequency(w, lang) - zipf_frequency(w, "de") >= 1.0:
+            foreign += 1
+        else:
+            native += 1
+            if native > allowed:
+                return foreign / n, n  # below the floor whatever the other words are
+    return foreign / n, n
 
 
 def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
@@ -60,7 +79,7 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
             words = bt.target_words[j]
             if not german.isdisjoint(map(str.lower, words)) and foreign.isdisjoint(map(str.lower, words)):
                 continue
-        share, n = source_word_share(sent.text, bt.source_lang)
+        share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)
         if n < 3 or share < min_share * 0.8:
             continue
         src_ids = aligned_src.get(j, ())

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -296,7 +297,8 @@ MISSING = "missing"
 
 
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
-                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> str:
+                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en",
+                  folded: Callable[[], tuple[list[str], str]] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
     :func:`extract_names`: each capitalised word is either present, a common word in every
     position (sentence start or not) that could not become a name, or rendered in a German
@@ -304,7 +306,9 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
     as capitalised source words are then missing verbatim, which the misspelling test reads).
 
     ``kept`` holds the words the whole translation keeps verbatim (a common word kept
-    verbatim may count as a name, see ``NameMention.weak_words``).
+    verbatim may count as a name, see ``NameMention.weak_words``). ``folded`` returns
+    :func:`folded_words` of ``present`` (any order, repeats allowed) when the caller
+    shares them with :func:`find_name`.
 
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     'present'
@@ -325,7 +329,7 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
             if counts and not _written_lowercase(w, text):
                 if in_phrase:
                     return MISSING
-                rendered = rendered or folded_words(present)
+                rendered = rendered or (folded() if folded is not None else folded_words(present))
                 if not renders(fold(w), *rendered):
                     return MISSING
                 status = RENDERED
@@ -380,17 +384,19 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
 
 
 def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
-              no_near: frozenset[str] = frozenset()) -> NameMatch:
+              no_near: frozenset[str] = frozenset(),
+              folded_target: tuple[list[str], str] | None = None) -> NameMatch:
     """Whether the target renders the name: the whole phrase via the table, else each word.
 
     Words in ``no_near`` (capitalised common words) are never matched to a near spelling.
+    ``folded_target``: :func:`folded_words` of ``target_words``, when the caller has it.
     """
     words = words or tuple(name.split())
     if words and all(w in target_words for w in words):
         return NameMatch(True)  # kept verbatim, the usual case: no folding or fuzzy matching needed
     # the folded words, each between NULs: one substring test asks "does any word contain /
     # start with / equal this spelling" at C speed (folded words hold no NUL and no blank)
-    folded, joined = folded_words(target_words)
+    folded, joined = folded_target if folded_target is not None else folded_words(target_words)
     key = fold(name)
     for alt in _table().get(key, ()):
         # the spelling starting a word, word by word ("weißes haus": its blanks are NULs here)

@@ -128,15 +128,74 @@ def _parse_digits(s: str, lang: str) -> tuple[frozenset[float], frozenset[float]
     return frozenset(nat), frozenset(oth)
 
 
-def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """All quantities in ``text[start:end]`` with offsets into ``text``."""
+def extract(text: str, lang: str, start: int = 0, end: int | None = None,
+            digits: list[Quantity] | None = None) -> list[Quantity]:
+    """All quantities in ``text[start:end]`` with offsets into ``text``.
+
+    ``digits``: the span's :func:`extract_digits`, when the caller has them already.
+    """
     end = len(text) if end is None else end
     words, mults, months, weekdays = _tables(lang)
-    out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
     segment = text[start:end]
     low = segment.lower()
     skip = _idiom_spans(segment, low, lang, start)
+    out = _digit_quantities(text, lang, start, end, skip) if digits is None else list(digits)
+    taken = [(q.start, q.end) for q in out]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in skip)
+
+    digit_spans = [(q.start, q.end) for q in out]
+    # the set of distinct words is tested first; only their occurrences are visited
+    for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang), low):
+        word = text[ws:we]
+        w = word.lower()
+        if not free(ws, we):
+            continue
+        taken.append((ws, we))
+        value = _word_value(w, words, lang)
+        capitalised = word[0].isupper()
+        if value is not None and lang != "de" and capitalised and _mid_sentence(text, ws, start):
+            value = None  # "Fox and Seven": a capitalised number word inside a sentence is a name
+        if value is not None:
+            out.append(Quantity(ws, we, word, frozenset({value}), "word"))
+            continue
+        if w in mults and len(w) > 2:
+            # "millions of people" / "Millionen Menschen" without a digit before it;
+            # "tens of thousands" / "Zehntausende"
+            order = _ORDER_OF.search(text, max(start, ws - 16), ws) if lang == "en" else None
+            factor = (10.0 if order.group(1).lower() == "tens" else 100.0) if order else 1.0
+            qs = order.start() if order else ws
+            out.append(Quantity(qs, we, text[qs:we], frozenset({float(mults[w]) * factor}), "word"))
+            continue
+        if value is None and lang == "de" and w[:5] in _weekday_stems():
+            # "Montagnachmittag", "sonntägliche"
+            day = float(_weekday_stems()[w[:5]])
+            out.append(Quantity(ws, we, word, frozenset({day}), "weekday"))
+            continue
+        if w in weekdays and word[0].isupper() and not _NAME_AFTER.match(text, we, end):
+            out.append(Quantity(ws, we, word, frozenset({float(weekdays[w])}), "weekday"))
+            continue
+        if w in months and word[0].isupper() and _near_digits(ws, we, digit_spans):
+            out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
+    out.sort(key=lambda q: q.start)
+    return _join_spelled_multiples(text, out)
+
+
+def extract_digits(text: str, lang: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """The quantities :func:`extract` reads from digits (numbers, amounts, clock times) in
+    ``text[start:end]``, in order: the same as its quantities of kind "number" (spelled-out
+    words never take a digit's place), without the dearer search for number words."""
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    return _digit_quantities(text, lang, start, end, _idiom_spans(segment, segment.lower(), lang, start))
+
+
+def _digit_quantities(text: str, lang: str, start: int, end: int,
+                      skip: list[tuple[int, int]]) -> list[Quantity]:
+    mults = _tables(lang)[1]
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in skip)
@@ -174,41 +233,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None) -> lis
             taken.append((m.start(), e))
             consumed = e
 
-    digit_spans = [(q.start, q.end) for q in out]
-    # the set of distinct words is tested first; only their occurrences are visited
-    for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang), low):
-        word = text[ws:we]
-        w = word.lower()
-        if not free(ws, we):
-            continue
-        taken.append((ws, we))
-        value = _word_value(w, words, lang)
-        capitalised = word[0].isupper()
-        if value is not None and lang != "de" and capitalised and _mid_sentence(text, ws, start):
-            value = None  # "Fox and Seven": a capitalised number word inside a sentence is a name
-        if value is not None:
-            out.append(Quantity(ws, we, word, frozenset({value}), "word"))
-            continue
-        if w in mults and len(w) > 2:
-            # "millions of people" / "Millionen Menschen" without a digit before it;
-            # "tens of thousands" / "Zehntausende"
-            order = _ORDER_OF.search(text, max(start, ws - 16), ws) if lang == "en" else None
-            factor = (10.0 if order.group(1).lower() == "tens" else 100.0) if order else 1.0
-            qs = order.start() if order else ws
-            out.append(Quantity(qs, we, text[qs:we], frozenset({float(mults[w]) * factor}), "word"))
-            continue
-        if value is None and lang == "de" and w[:5] in _weekday_stems():
-            # "Montagnachmittag", "sonntägliche"
-            day = float(_weekday_stems()[w[:5]])
-            out.append(Quantity(ws, we, word, frozenset({day}), "weekday"))
-            continue
-        if w in weekdays and word[0].isupper() and not _NAME_AFTER.match(text, we, end):
-            out.append(Quantity(ws, we, word, frozenset({float(weekdays[w])}), "weekday"))
-            continue
-        if w in months and word[0].isupper() and _near_digits(ws, we, digit_spans):
-            out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
-    out.sort(key=lambda q: q.start)
-    return _join_spelled_multiples(text, out)
+    return out
 
 
 _MULTIPLES = frozenset({100.0, 1e3, 1e6, 1e9, 1e12})
