@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qc.lang.sentences import fast_sentences
 from qc.model import Document
@@ -120,6 +120,9 @@ class Bitext:
     src: list[Sentence]
     tgt: list[Sentence]
     links: list[Link]
+    #: characters of each source / target sentence
+    src_chars: list[int] = field(default_factory=list)
+    tgt_chars: list[int] = field(default_factory=list)
     _target_words: list[list[str]] | None = None
 
     @property
@@ -128,6 +131,13 @@ class Bitext:
         if self._target_words is None:
             self._target_words = [_WORD.findall(self.target, t.span.start, t.span.end) for t in self.tgt]
         return self._target_words
+
+    def chars(self, link: Link) -> tuple[int, int]:
+        """Characters of a link's source and target sentences."""
+        sc, tc = self.src_chars, self.tgt_chars
+        ls = sc[link.src[0]] if len(link.src) == 1 else sum(sc[i] for i in link.src)
+        lt = tc[link.tgt[0]] if len(link.tgt) == 1 else sum(tc[j] for j in link.tgt)
+        return ls, lt
 
     def src_span(self, ids: tuple[int, ...]) -> tuple[int, int]:
         return self.src[ids[0]].span.start, self.src[ids[-1]].span.end
@@ -268,15 +278,17 @@ def build_bitext(
     src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
     tgt = [_target_sentence(target, s) for s in spans]
 
+    src_chars = [s.span.end - s.span.start for s in src]
+    tgt_chars = [t.span.end - t.span.start for t in tgt]
     links = align_lines(
-        [len(s.span) for s in src],
-        [len(t.span) for t in tgt],
+        src_chars,
+        tgt_chars,
         _Anchors(src, tgt, params or AlignParams(), lang),
         _line_numbers(source, src),
         _line_numbers(target, tgt),
         params,
     )
-    return Bitext(source, target, lang, src, tgt, links)
+    return Bitext(source, target, lang, src, tgt, links, src_chars, tgt_chars)
 
 
 class _Anchors:

@@ -43,8 +43,8 @@ def _is_null(link: Link, side: str) -> bool:
 
 
 def _ratio(bt: Bitext) -> float:
-    ls = sum(len(s.span) for s in bt.src) or 1
-    lt = sum(len(t.span) for t in bt.tgt) or 1
+    ls = sum(bt.src_chars) or 1
+    lt = sum(bt.tgt_chars) or 1
     return min(1.6, max(0.8, lt / ls))
 
 
@@ -52,8 +52,7 @@ def _absorbed(bt: Bitext, link: Link | None, missing: int, side: str, ratio: flo
     """Whether a neighbour link is long enough on the other side to contain ``missing`` characters."""
     if link is None or not link.src or not link.tgt:
         return False
-    ls = sum(len(bt.src[i].span) for i in link.src)
-    lt = sum(len(bt.tgt[j].span) for j in link.tgt)
+    ls, lt = bt.chars(link)
     if side == "omission":
         return lt - ratio * ls >= 0.9 * ratio * missing
     return ratio * ls - lt >= 0.9 * missing
@@ -72,7 +71,7 @@ def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition
             nxt = bt.links[b] if b < len(bt.links) else None
             if side == "omission":
                 ids = tuple(i for link in bt.links[a:b] for i in link.src)
-                length = sum(len(bt.src[i].span) for i in ids)
+                length = sum(bt.src_chars[i] for i in ids)
                 if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
                     continue
                 pos = bt.tgt[prev.tgt[-1]].span.end if prev and prev.tgt else (
@@ -88,7 +87,7 @@ def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition
                 ids = tuple(j for link in bt.links[a:b] for j in link.tgt if j not in skip_targets)
                 if not ids:
                     continue
-                length = sum(len(bt.tgt[j].span) for j in ids)
+                length = sum(bt.tgt_chars[j] for j in ids)
                 if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
                     continue
                 major = length >= 25

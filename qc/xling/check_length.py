@@ -23,14 +23,13 @@ from qc.xling.bitext import Bitext
 def check_length(bt: Bitext, detector: str, *, min_ratio: float = 0.45, max_ratio: float = 2.2,
                  min_chars: int = 50) -> list[Finding]:
     findings: list[Finding] = []
-    ls_all = sum(len(s.span) for s in bt.src) or 1
-    lt_all = sum(len(t.span) for t in bt.tgt) or 1
+    ls_all = sum(bt.src_chars) or 1
+    lt_all = sum(bt.tgt_chars) or 1
     doc_ratio = min(1.6, max(0.8, lt_all / ls_all))
     for link in bt.links:
         if not link.src or not link.tgt:
             continue
-        ls = sum(len(bt.src[i].span) for i in link.src)
-        lt = sum(len(bt.tgt[j].span) for j in link.tgt)
+        ls, lt = bt.chars(link)
         if ls < min_chars and lt < min_chars * doc_ratio:
             continue
         r = lt / (doc_ratio * ls)

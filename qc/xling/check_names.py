@@ -64,7 +64,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             for i in link.src
         }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
-        src_ids = [i for i in link.src if status[i] != PRESENT]
+        src_ids = [i for i, st in status.items() if st != PRESENT]
         if not src_ids:
             continue  # every capitalised source word recurs verbatim: all names are there
         s, e = bt.tgt_span(link.tgt)
@@ -176,10 +176,6 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         group = by_letter.get(ft[:1])
         if not group:
             continue
-        if known_src is None:
-            known_src = {fold(w) for w in src_words}
-        if ft in known_src:
-            continue
         best, source_word = 0.0, ""
         for fw, w in group:
             # the length bound is the best ratio possible
@@ -190,6 +186,10 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                 best, source_word = ratio, w
         if best < 0.7:
             continue  # (the usual case; the tests below are dearer)
+        if known_src is None:
+            known_src = {fold(w) for w in src_words}
+        if ft in known_src:
+            continue  # the same word as one of the source (folded)
         fs = fold(source_word)
         if _common_prefix(ft, fs) >= len(fs) - 2:
             continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)

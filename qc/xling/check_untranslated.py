@@ -71,7 +71,7 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     findings: list[Finding] = []
     flagged: set[int] = set()
     text = bt.target
-    aligned_src = {j: link.src for link in bt.links for j in link.tgt}
+    aligned_src: dict[int, tuple[int, ...]] | None = None  # built for the few sentences that get this far
     german, foreign = _function_words("de"), _function_words(bt.source_lang)
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
@@ -82,6 +82,8 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
         share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)
         if n < 3 or share < min_share * 0.8:
             continue
+        if aligned_src is None:
+            aligned_src = {j: link.src for link in bt.links for j in link.tgt}
         src_ids = aligned_src.get(j, ())
         chrf = 0.0
         if src_ids:

@@ -195,13 +195,9 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
                       skip: list[tuple[int, int]]) -> list[Quantity]:
     mults = _tables(lang)[1]
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in skip)
-
     # a digit run is where every time and number starts: search those (fast) rather than
-    # trying the patterns, whose lookbehinds defeat the regex engine's scan, at every position
+    # trying the patterns, whose lookbehinds defeat the regex engine's scan, at every position;
+    # a run starts after everything taken so far (``consumed``), so only idioms can overlap it
     consumed = start
     for d in _DIGIT_RUN.finditer(text, start, end):
         if d.start() < consumed:
@@ -211,18 +207,18 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
             q = _time_quantity(m)
             if q is not None:
                 out.append(q)
-                taken.append((m.start(), m.end()))
                 consumed = m.end()
                 continue
         m = _NUM.match(text, d.start(), end)
-        if m is None or not free(m.start(), m.end()):
+        if m is None or (skip and any(a < m.end() and m.start() < b for a, b in skip)):
             continue
         nat, oth = _parse_digits(m.group(), lang)  # frozensets (cached)
         e = m.end()
         tail = _MULT_AFTER.match(text, e, end)
-        if tail and tail.group(1).lower() in mults:
-            factor = mults[tail.group(1).lower()]
-            ambiguous = tail.group(1).lower() in {"m", "k"}
+        unit = tail.group(1).lower() if tail else ""
+        if tail is not None and unit in mults:
+            factor = mults[unit]
+            ambiguous = unit in {"m", "k"}
             nat = frozenset({v * factor for v in nat} | (nat if ambiguous else set()))
             oth = frozenset({v * factor for v in oth})
             e = tail.end(1)
@@ -230,9 +226,7 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
             nat = nat | _clock_readings(m.group())
         if nat or oth:
             out.append(Quantity(m.start(), e, text[m.start() : e], nat, "number", oth))
-            taken.append((m.start(), e))
             consumed = e
-
     return out
 
 
