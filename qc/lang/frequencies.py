@@ -38,9 +38,15 @@ def zipf(word: str, lang: str) -> float:
     >>> zipf("und", "de") == wordfreq.zipf_frequency("und", "de")
     True
     """
-    if not (word.isalpha() and all(ord(c) < 0x250 for c in word)):
+    if not word.isalpha():
         return wordfreq.zipf_frequency(word, lang)
-    freq = max(frequency_dict(lang).get(unicodedata.normalize("NFC", word).casefold(), 0.0), _MIN_FREQ)
+    if word.isascii():
+        key = word.lower()  # (NFC and case folding change nothing else in ASCII)
+    elif all(ord(c) < 0x250 for c in word):
+        key = unicodedata.normalize("NFC", word).casefold()
+    else:
+        return wordfreq.zipf_frequency(word, lang)
+    freq = max(frequency_dict(lang).get(key, 0.0), _MIN_FREQ)
     if freq > _MIN_FREQ:
         # wordfreq keeps three significant digits
         freq = round(freq, math.floor(-math.log(freq, 10)) + 3)

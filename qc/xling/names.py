@@ -320,11 +320,14 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
         return PRESENT  # (the usual case)
     status = PRESENT
     rendered: tuple[list[str], str] | None = None
+    sentence = ""
     for g in missing:
         for w, name_like, phrases in _word_classes(g, lang):
             if w in present:
                 continue
-            in_phrase = bool(phrases) and any(p in text[start:end] for p in phrases)
+            if phrases and not sentence:
+                sentence = text[start:end]
+            in_phrase = bool(phrases) and any(p in sentence for p in phrases)
             counts = in_phrase or (w in kept and not w.isupper()) or name_like
             if counts and not _written_lowercase(w, text):
                 if in_phrase:
