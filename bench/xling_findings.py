@@ -16,7 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
-from qc.bench.xling import documents, load_wmt
+from qc.bench.xling import doc_text, documents, load_wmt
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
 
@@ -33,9 +33,9 @@ def main() -> None:
     rows = []
     for split in ("tune", "test"):
         for r in documents(len(data["src"]), args.size, split):
-            source = "\n".join(data["src"][i] for i in r)
+            source = doc_text(data, "src", r)
             for side in sorted(k for k in data if k != "src"):
-                text = "\n".join(data[side][i] for i in r)
+                text = doc_text(data, side, r)
                 for f in detector.detect(Document("d", text, source=source), None):
                     rows.append([
                         split, r.start, side, f.start, f.end, f.category, f.severity, round(f.confidence, 3),

@@ -102,6 +102,11 @@ def documents(n_segments: int, size: int, split: str) -> list[range]:
     return [r for k, r in enumerate(ranges) if k % 2 == keep]
 
 
+def doc_text(data: dict[str, list[str]], side: str, r: range) -> str:
+    """The document of segments ``r`` on one side ("src", "A", "B" or a system), a segment a line."""
+    return "\n".join(data[side][i] for i in r)
+
+
 def _offsets(lines: list[str]) -> list[int]:
     pos, out = 0, []
     for line in lines:
@@ -265,8 +270,8 @@ def run(
         for r in docs:
             doc = Document(
                 f"{side}-{r.start}",
-                "\n".join(data[side][i] for i in r),
-                source="\n".join(data["src"][i] for i in r),
+                doc_text(data, side, r),
+                source=doc_text(data, "src", r),
             )
             for f in alarms(detect(doc)):
                 cats[f.category] += 1
@@ -345,7 +350,7 @@ def run(
         cats = Counter()
         for r in docs:
             doc = Document(
-                side, "\n".join(data[side][i] for i in r), source="\n".join(data["src"][i] for i in r)
+                side, doc_text(data, side, r), source=doc_text(data, "src", r)
             )
             cats.update(f.category for f in alarms(detect(doc)))
         segs = out["segments"]
@@ -378,7 +383,7 @@ def cost(data: dict[str, list[str]], docs: list[range], repeats: int = 7) -> dic
     from qc.pipeline import Checker
 
     checker = Checker(use_lm=False)
-    pairs = [("\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r)) for r in docs]
+    pairs = [(doc_text(data, "A", r), doc_text(data, "src", r)) for r in docs]
     times: dict[str, list[float]] = {"without": [], "with": [], "crosslingual": []}
 
     def one_pass(mode: str) -> tuple[float, float]:
@@ -418,30 +423,8 @@ def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int =
     then hold only the words those documents share with the warm-up text, as in a
     new batch of articles. Medians of the runs; ``ratio`` = with / without.
     """
-    import subprocess
-    import sys
-    from statistics import median
-
-    times: dict[str, list[float]] = {"without": [], "with": []}
-    for k in range(runs):
-        for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
-            out = subprocess.run(
-                [sys.executable, "-c",
-                 "import sys; from pathlib import Path; from qc.bench.xling import _first_sight_pass; "
-                 "print(_first_sight_pass(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], "
-                 "int(sys.argv[5])))",
-                 str(wmt), split, str(size), mode, str(n_docs)],
-                capture_output=True, text=True, check=True,
-            )
-            times[mode].append(float(out.stdout.strip().splitlines()[-1]))
-    per = {k: median(v) for k, v in times.items()}
-    return {
-        "seconds_without": round(per["without"], 6),
-        "seconds_with": round(per["with"], 6),
-        "ratio": round(per["with"] / per["without"], 3),
-        "documents": n_docs,
-        "runs": runs,
-    }
+    per = _fresh_process_medians("_first_sight_pass", [str(wmt), split, size, n_docs], runs)
+    return _ratio_result(per, n_docs, runs)
 
 
 def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5) -> dict[str, float]:
@@ -455,49 +438,64 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5) ->
     as ``qc check`` does. CPU time, medians of ``runs`` alternating runs; ``ratio`` =
     with / without.
     """
-    import subprocess
-    import sys
     import tempfile
-    from statistics import median
 
     data = load_wmt(wmt)
-    n = len(data["src"])
-    sides = [k for k in data if k != "src"]
     rows = [
-        {"id": f"{side}-{r.start}", "text": "\n".join(data[side][i] for i in r),
-         "source": "\n".join(data["src"][i] for i in r)}
-        for side in sides for r in documents(n, size, split)
+        {"id": f"{side}-{r.start}", "text": doc_text(data, side, r), "source": doc_text(data, "src", r)}
+        for side in data if side != "src" for r in documents(len(data["src"]), size, split)
     ]
-    per_doc: dict[str, list[float]] = {"without": [], "with": []}
     with tempfile.TemporaryDirectory() as tmp:
-        files: dict[str, Path] = {}
-        for mode in per_doc:
+        for mode in ("without", "with"):
             chosen = rows if mode == "with" else [{k: v for k, v in r.items() if k != "source"} for r in rows]
-            files[mode] = Path(tmp, f"{mode}.jsonl")
-            files[mode].write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen),
-                                   encoding="utf-8")
-        for k in range(runs):
-            for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
-                out = subprocess.run(
-                    [sys.executable, "-c",
-                     "import sys; from pathlib import Path; from qc.bench.xling import _batch_pass; "
-                     "print(_batch_pass(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4]), "
-                     "sys.argv[5]))",
-                     str(wmt), split, str(size), str(files[mode]), mode],
-                    capture_output=True, text=True, check=True,
-                )
-                per_doc[mode].append(float(out.stdout.strip().splitlines()[-1]))
-    per = {k: median(v) for k, v in per_doc.items()}
+            Path(tmp, f"{mode}.jsonl").write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8"
+            )
+        per = _fresh_process_medians("_batch_pass", [str(wmt), split, size, tmp], runs)
+    return _ratio_result(per, len(rows), runs)
+
+
+def _fresh_process_medians(entry: str, args: list[Any], runs: int) -> dict[str, float]:
+    """Median of ``entry(*args, mode)`` (a function of this module returning seconds) per mode,
+    each run in a fresh process, ``runs`` runs per mode, alternating which mode goes first."""
+    import subprocess
+    import sys
+    from statistics import median
+
+    times: dict[str, list[float]] = {"without": [], "with": []}
+    for k in range(runs):
+        for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
+            out = subprocess.run(
+                [sys.executable, "-c",
+                 f"import json, sys; from qc.bench.xling import {entry}; "
+                 f"print({entry}(*json.loads(sys.argv[1])))",
+                 json.dumps([*args, mode])],
+                capture_output=True, text=True, check=True,
+            )
+            times[mode].append(float(out.stdout.strip().splitlines()[-1]))
+    return {k: median(v) for k, v in times.items()}
+
+
+def _ratio_result(per: dict[str, float], n_docs: int, runs: int) -> dict[str, float]:
     return {
         "seconds_without": round(per["without"], 6),
         "seconds_with": round(per["with"], 6),
         "ratio": round(per["with"] / per["without"], 3),
-        "documents": len(rows),
+        "documents": n_docs,
         "runs": runs,
     }
 
 
-def _batch_pass(wmt: Path, split: str, size: int, path: Path, mode: str) -> float:
+def _warm_up(checker: Any, data: dict[str, list[str]], split: str, size: int, n_docs: int, mode: str) -> None:
+    """Check the first ``n_docs`` documents of the *other* split (reference A), with or without
+    their source: dictionaries, tables and per-word caches of ordinary text are loaded."""
+    other = "tune" if split == "test" else "test"
+    for r in documents(len(data["src"]), size, other)[:n_docs]:
+        source = doc_text(data, "src", r) if mode == "with" else None
+        checker.check(Document("warm", doc_text(data, "A", r), source=source))
+
+
+def _batch_pass(wmt: str, split: str, size: int, folder: str, mode: str) -> float:
     """One timed batch (see :func:`batch_cost`): seconds of CPU per document."""
     import os
 
@@ -507,16 +505,12 @@ def _batch_pass(wmt: Path, split: str, size: int, path: Path, mode: str) -> floa
 
     cfg = build_config(None, True, None, None)
     checker = build_checker(cfg)
-    data = load_wmt(wmt)
-    other = "tune" if split == "test" else "test"
-    for r in documents(len(data["src"]), size, other)[:5]:
-        text, source = "\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r)
-        checker.check(Document("warm", text, source=source if mode == "with" else None))
+    _warm_up(checker, load_wmt(Path(wmt)), split, size, 5, mode)
     t = time.process_time()
     n = 0
     with open(os.devnull, "w", encoding="utf-8") as out:
         sink = ReportSink("jsonl", out, signature=cfg.signature(), detectors=checker.detector_names)
-        for src in expand_paths([str(path)]):
+        for src in expand_paths([str(Path(folder, f"{mode}.jsonl"))]):
             for doc in read_source(src):
                 sink.add(checker.check(doc))
                 n += 1
@@ -524,18 +518,15 @@ def _batch_pass(wmt: Path, split: str, size: int, path: Path, mode: str) -> floa
     return (time.process_time() - t) / n
 
 
-def _first_sight_pass(wmt: Path, split: str, size: int, mode: str, n_docs: int) -> float:
+def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, mode: str) -> float:
+    """One timed pass (see :func:`first_sight_cost`): seconds of CPU per document."""
     from qc.pipeline import Checker
 
-    data = load_wmt(wmt)
-    n = len(data["src"])
-    other = "tune" if split == "test" else "test"
+    data = load_wmt(Path(wmt))
     checker = Checker(use_lm=False)
-    for r in documents(n, size, other)[:n_docs]:
-        text, source = "\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r)
-        checker.check(Document("warm", text, source=source if mode == "with" else None))
-    pairs = [("\n".join(data["A"][i] for i in r), "\n".join(data["src"][i] for i in r))
-             for r in documents(n, size, split)[:n_docs]]
+    _warm_up(checker, data, split, size, n_docs, mode)
+    pairs = [(doc_text(data, "A", r), doc_text(data, "src", r))
+             for r in documents(len(data["src"]), size, split)[:n_docs]]
     t = time.process_time()
     for text, source in pairs:
         checker.check(Document("t", text, source=source if mode == "with" else None))

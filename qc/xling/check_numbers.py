@@ -48,9 +48,7 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
         used: set[int] = set()
         missing: list[Quantity] = []
         for q in source_quantities:
-            free = [t for t in targets if id(t) not in used]
-            # a repeated number must appear as often; spelled-out words may be merged ("both")
-            hit = _matches(q, free) or (_matches(q, targets) if q.kind != "number" else None)
+            hit = _pair(q, targets, used)
             if hit is not None:
                 used.add(id(hit))
                 continue
@@ -87,6 +85,13 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
     return findings
 
 
+def _pair(q: Quantity, targets: list[Quantity], used: set[int]) -> Quantity | None:
+    """The target quantity ``q`` pairs with by value: the first one not ``used`` yet (a repeated
+    number must appear as often); a spelled-out word may share one already used ("both")."""
+    hit = _matches(q, [t for t in targets if id(t) not in used])
+    return hit if hit is not None or q.kind == "number" else _matches(q, targets)
+
+
 def _all_matched(source_quantities: list[Quantity], targets: list[Quantity]) -> bool:
     """Whether the matching below pairs every source quantity with a target quantity of the
     same value, using only ``targets`` (the target's numbers in digits).
@@ -99,8 +104,7 @@ def _all_matched(source_quantities: list[Quantity], targets: list[Quantity]) -> 
     """
     used: set[int] = set()
     for q in source_quantities:
-        free = [t for t in targets if id(t) not in used]
-        hit = _matches(q, free) or (_matches(q, targets) if q.kind != "number" else None)
+        hit = _pair(q, targets, used)
         if hit is None:
             return False
         used.add(id(hit))

@@ -76,8 +76,8 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
             # cheap pre-test: German function words and none of the source language's
-            words = bt.target_words[j]
-            if not german.isdisjoint(map(str.lower, words)) and foreign.isdisjoint(map(str.lower, words)):
+            words = [w.lower() for w in bt.target_words[j]]
+            if not german.isdisjoint(words) and foreign.isdisjoint(words):
                 continue
         share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)
         if n < 3 or share < min_share * 0.8:

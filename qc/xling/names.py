@@ -445,10 +445,8 @@ def folded_words(words: list[str] | set[str] | frozenset[str]) -> tuple[list[str
 
 
 def _find_word(word: str, folded: list[str], original: list[str], joined: str) -> NameMatch:
-    """Whether a target word renders ``word``: equal to a spelling, starting with it (an
-    inflection, at most 12 more letters; spellings of 3+ letters), containing it (a compound:
-    "Kremlsprecher"; 5+ letters), or starting with an exonym's stem (Deutschland/deutschen).
-    ``joined`` is ``folded`` between NULs. Else the closest capitalised word, if close."""
+    """Whether a target word renders ``word`` (:func:`renders`); else the closest capitalised
+    word, if close. ``joined`` is ``folded`` between NULs."""
     key = fold(word)
     if renders(key, folded, joined):
         return NameMatch(True)

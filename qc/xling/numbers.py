@@ -140,12 +140,12 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
     low = segment.lower()
     skip = _idiom_spans(segment, low, lang, start)
     out = _digit_quantities(text, lang, start, end, skip) if digits is None else list(digits)
-    taken = [(q.start, q.end) for q in out]
+    digit_spans = [(q.start, q.end) for q in out]
+    taken = list(digit_spans)
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b in skip)
 
-    digit_spans = [(q.start, q.end) for q in out]
     # the set of distinct words is tested first; only their occurrences are visited
     for ws, we in _word_occurrences(segment, start, _candidate_words(low, lang), low):
         word = text[ws:we]
@@ -410,14 +410,9 @@ def _candidate_words(low: str, lang: str) -> list[str]:
     tokens = set(low.split())
     found = tokens & exact
     for token in filterfalse(str.isalpha, tokens):
-        core = token.strip(_EDGE)
-        if core.isalpha():
-            if core in exact:
-                found.add(core)
-            continue
-        for w in _WORD.findall(token):
-            if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
-                found.add(w)
+        found.update(
+            w for w in _token_words(token) if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))
+        )
     return list(found)
 
 
@@ -437,13 +432,16 @@ def distinct_words(text: str) -> set[str]:
     for token in set(text.split()):
         if token.isalpha():
             out.add(token)
-            continue
-        core = token.strip(_EDGE)
-        if core.isalpha():
-            out.add(core)
         else:
-            out.update(_WORD.findall(token))
+            out.update(_token_words(token))
     return out
+
+
+def _token_words(token: str) -> list[str]:
+    """The words (``_WORD`` matches) of a whitespace token that is not all letters: the
+    token itself once punctuation around it is stripped, when that leaves only letters."""
+    core = token.strip(_EDGE)
+    return [core] if core.isalpha() else _WORD.findall(token)
 
 
 def extract_by_sentence(text: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[list[Quantity]]:
