@@ -16,7 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
-from qc.bench.xling import doc_text, documents, load_wmt
+from qc.bench.xling import LAYOUTS, doc_text, documents, load_wmt
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
 
@@ -26,6 +26,7 @@ def main() -> None:
     ap.add_argument("output", type=Path, help="JSON file to write")
     ap.add_argument("--wmt", type=Path, default=Path("../shared/wmt"), help="folder with the WMT22 files")
     ap.add_argument("--size", type=int, default=10, help="segments per document")
+    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="lines", help="how segments are joined")
     args = ap.parse_args()
 
     data = load_wmt(args.wmt)
@@ -33,9 +34,9 @@ def main() -> None:
     rows = []
     for split in ("tune", "test"):
         for r in documents(len(data["src"]), args.size, split):
-            source = doc_text(data, "src", r)
+            source = doc_text(data, "src", r, args.layout)
             for side in sorted(k for k in data if k != "src"):
-                text = doc_text(data, side, r)
+                text = doc_text(data, side, r, args.layout)
                 for f in detector.detect(Document("d", text, source=source), None):
                     rows.append([
                         split, r.start, side, f.start, f.end, f.category, f.severity, round(f.confidence, 3),

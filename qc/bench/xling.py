@@ -102,9 +102,16 @@ def documents(n_segments: int, size: int, split: str) -> list[range]:
     return [r for k, r in enumerate(ranges) if k % 2 == keep]
 
 
-def doc_text(data: dict[str, list[str]], side: str, r: range) -> str:
-    """The document of segments ``r`` on one side ("src", "A", "B" or a system), a segment a line."""
-    return "\n".join(data[side][i] for i in r)
+#: how a document's segments are joined: a segment a line (as WMT gives them; paragraphs
+#: correspond), or all in one paragraph (text without line breaks: the aligner has only
+#: sentences to go by)
+LAYOUTS = {"lines": "\n", "paragraph": " "}
+
+
+def doc_text(data: dict[str, list[str]], side: str, r: range, layout: str = "lines") -> str:
+    """The document of segments ``r`` on one side ("src", "A", "B" or a system), joined as
+    ``layout`` says (:data:`LAYOUTS`)."""
+    return LAYOUTS[layout].join(data[side][i] for i in r)
 
 
 def _offsets(lines: list[str]) -> list[int]:
@@ -137,9 +144,11 @@ def inject(
     names: list[str],
     doc_id: str,
     proper: frozenset[str] = frozenset(),
+    layout: str = "lines",
 ) -> Injected | None:
     """One error of ``kind`` in a copy of the document; None when the document offers no place."""
-    source = "\n".join(src)
+    sep = LAYOUTS[layout]
+    source = sep.join(src)
     s_off = _offsets(src)
     order = list(range(len(tgt)))
     rng.shuffle(order)
@@ -167,7 +176,7 @@ def inject(
             lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
             return Injected(
-                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new), s0, s1
+                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(new), s0, s1
             )
         if kind in ("name-altered", "name-dropped"):
             words = [
@@ -187,7 +196,7 @@ def inject(
                     a -= 1
                 lines[i] = lines[i][:a] + lines[i][b:]
                 start = _offsets(lines)[i] + a
-                return Injected(Document(doc_id, "\n".join(lines), source=source), kind, start, start, s0, s1)
+                return Injected(Document(doc_id, sep.join(lines), source=source), kind, start, start, s0, s1)
             word = m.group()
             others = [n for n in names if n != word and n[:2] != word[:2]]
             if rng.random() < 0.5 and others:
@@ -200,20 +209,20 @@ def inject(
             lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
             return Injected(
-                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(new), s0, s1
+                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(new), s0, s1
             )
         if kind == "omission":
             if len(src[i]) < 30 or len(lines) < 3:
                 continue
             del lines[i]
-            pos = _offsets(lines)[i] if i < len(lines) else len("\n".join(lines))
-            return Injected(Document(doc_id, "\n".join(lines), source=source), kind, pos, pos, s0, s1)
+            pos = _offsets(lines)[i] if i < len(lines) else len(sep.join(lines))
+            return Injected(Document(doc_id, sep.join(lines), source=source), kind, pos, pos, s0, s1)
         if kind == "addition":
             extra = rng.choice(pool)
             lines.insert(i, extra)
             start = _offsets(lines)[i]
             return Injected(
-                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(extra), -1, -1
+                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(extra), -1, -1
             )
         if kind == "untranslated":
             if len(src[i].split()) < 4:
@@ -221,7 +230,7 @@ def inject(
             lines[i] = src[i]
             start = _offsets(lines)[i]
             return Injected(
-                Document(doc_id, "\n".join(lines), source=source), kind, start, start + len(src[i]), s0, s1
+                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(src[i]), s0, s1
             )
     return None
 
@@ -243,23 +252,27 @@ def alarms(findings: list[Finding]) -> list[Finding]:
 
 def run(
     wmt: Path, split: str = "test", size: int = 10, seed: int = 13, timing_docs: int = 60,
-    measure: str = "all",
+    measure: str = "all", layout: str = "lines",
 ) -> dict[str, Any]:
-    """``measure``: ``all``, ``quality`` (no cost) or ``cost`` (cost only)."""
+    """``measure``: ``all``, ``quality`` (no cost) or ``cost`` (cost only); ``layout``: how
+    segments are joined into documents (:data:`LAYOUTS`)."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
     data = load_wmt(wmt)
     n = len(data["src"])
     docs = documents(n, size, split)
+    head = {"split": split, "layout": layout, "documents": len(docs), "segments": sum(len(r) for r in docs)}
     if measure == "cost":
-        return {"split": split, "documents": len(docs), "segments": sum(len(r) for r in docs),
-                "cost": cost(data, docs[:timing_docs]),
-                "cost_first_sight": first_sight_cost(wmt, split, size, n_docs=timing_docs),
-                "cost_batch": batch_cost(wmt, split, size)}
+        return {**head,
+                "cost": cost(data, docs[:timing_docs], layout=layout),
+                "cost_first_sight": first_sight_cost(wmt, split, size, n_docs=timing_docs, layout=layout),
+                "cost_batch": batch_cost(wmt, split, size, layout=layout)}
     det = CrossLingualDetector()
 
     def detect(doc: Document) -> list[Finding]:
         return det.detect(doc, Segmentation(doc.text))
 
-    out: dict[str, Any] = {"split": split, "documents": len(docs), "segments": sum(len(r) for r in docs)}
+    out: dict[str, Any] = dict(head)
 
     # false alarms on clean pairs
     clean: dict[str, Any] = {}
@@ -270,8 +283,8 @@ def run(
         for r in docs:
             doc = Document(
                 f"{side}-{r.start}",
-                doc_text(data, side, r),
-                source=doc_text(data, "src", r),
+                doc_text(data, side, r, layout),
+                source=doc_text(data, "src", r, layout),
             )
             for f in alarms(detect(doc)):
                 cats[f.category] += 1
@@ -324,6 +337,7 @@ def run(
                 names,
                 f"{kind}-{r.start}",
                 proper,
+                layout,
             )
             if inj is None:
                 continue
@@ -350,7 +364,7 @@ def run(
         cats = Counter()
         for r in docs:
             doc = Document(
-                side, doc_text(data, side, r), source=doc_text(data, "src", r)
+                side, doc_text(data, side, r, layout), source=doc_text(data, "src", r, layout)
             )
             cats.update(f.category for f in alarms(detect(doc)))
         segs = out["segments"]
@@ -361,14 +375,16 @@ def run(
     out["systems"] = systems
 
     if measure == "all":
-        out["cost"] = cost(data, docs[:timing_docs])
-        out["cost_first_sight"] = first_sight_cost(wmt, split, size, n_docs=timing_docs)
-        out["cost_batch"] = batch_cost(wmt, split, size)
+        out["cost"] = cost(data, docs[:timing_docs], layout=layout)
+        out["cost_first_sight"] = first_sight_cost(wmt, split, size, n_docs=timing_docs, layout=layout)
+        out["cost_batch"] = batch_cost(wmt, split, size, layout=layout)
     out["examples"] = {"false_alarms": examples, "misses": dict(misses)}
     return out
 
 
-def cost(data: dict[str, list[str]], docs: list[range], repeats: int = 7) -> dict[str, float]:
+def cost(
+    data: dict[str, list[str]], docs: list[range], repeats: int = 7, layout: str = "lines"
+) -> dict[str, float]:
     """CPU seconds per document of Checker(use_lm=False).check with and without the source.
 
     CPU time (``time.process_time``) of whole passes over the documents, the two
@@ -383,7 +399,7 @@ def cost(data: dict[str, list[str]], docs: list[range], repeats: int = 7) -> dic
     from qc.pipeline import Checker
 
     checker = Checker(use_lm=False)
-    pairs = [(doc_text(data, "A", r), doc_text(data, "src", r)) for r in docs]
+    pairs = [(doc_text(data, "A", r, layout), doc_text(data, "src", r, layout)) for r in docs]
     times: dict[str, list[float]] = {"without": [], "with": [], "crosslingual": []}
 
     def one_pass(mode: str) -> tuple[float, float]:
@@ -414,7 +430,7 @@ def cost(data: dict[str, list[str]], docs: list[range], repeats: int = 7) -> dic
 
 
 def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 3,
-                     n_docs: int = 60) -> dict[str, float]:
+                     n_docs: int = 60, layout: str = "lines") -> dict[str, float]:
     """CPU seconds per document when the documents are new to the process (a fresh batch).
 
     Each mode runs in its own fresh process (``runs`` each, alternating): it warms
@@ -423,11 +439,12 @@ def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int =
     then hold only the words those documents share with the warm-up text, as in a
     new batch of articles. Medians of the runs; ``ratio`` = with / without.
     """
-    per = _fresh_process_medians("_first_sight_pass", [str(wmt), split, size, n_docs], runs)
+    per = _fresh_process_medians("_first_sight_pass", [str(wmt), split, size, n_docs, layout], runs)
     return _ratio_result(per, n_docs, runs)
 
 
-def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5) -> dict[str, float]:
+def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5,
+               layout: str = "lines") -> dict[str, float]:
     """CPU seconds per document of a ``qc check FILE.jsonl --no-lm`` batch with and without sources.
 
     One JSONL file per mode holds every document of the split in every translation
@@ -442,7 +459,8 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5) ->
 
     data = load_wmt(wmt)
     rows = [
-        {"id": f"{side}-{r.start}", "text": doc_text(data, side, r), "source": doc_text(data, "src", r)}
+        {"id": f"{side}-{r.start}", "text": doc_text(data, side, r, layout),
+         "source": doc_text(data, "src", r, layout)}
         for side in data if side != "src" for r in documents(len(data["src"]), size, split)
     ]
     with tempfile.TemporaryDirectory() as tmp:
@@ -451,7 +469,7 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5) ->
             Path(tmp, f"{mode}.jsonl").write_text(
                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8"
             )
-        per = _fresh_process_medians("_batch_pass", [str(wmt), split, size, tmp], runs)
+        per = _fresh_process_medians("_batch_pass", [str(wmt), split, size, tmp, layout], runs)
     return _ratio_result(per, len(rows), runs)
 
 
@@ -486,16 +504,17 @@ def _ratio_result(per: dict[str, float], n_docs: int, runs: int) -> dict[str, fl
     }
 
 
-def _warm_up(checker: Any, data: dict[str, list[str]], split: str, size: int, n_docs: int, mode: str) -> None:
+def _warm_up(checker: Any, data: dict[str, list[str]], split: str, size: int, n_docs: int, mode: str,
+             layout: str = "lines") -> None:
     """Check the first ``n_docs`` documents of the *other* split (reference A), with or without
     their source: dictionaries, tables and per-word caches of ordinary text are loaded."""
     other = "tune" if split == "test" else "test"
     for r in documents(len(data["src"]), size, other)[:n_docs]:
-        source = doc_text(data, "src", r) if mode == "with" else None
-        checker.check(Document("warm", doc_text(data, "A", r), source=source))
+        source = doc_text(data, "src", r, layout) if mode == "with" else None
+        checker.check(Document("warm", doc_text(data, "A", r, layout), source=source))
 
 
-def _batch_pass(wmt: str, split: str, size: int, folder: str, mode: str) -> float:
+def _batch_pass(wmt: str, split: str, size: int, folder: str, layout: str, mode: str) -> float:
     """One timed batch (see :func:`batch_cost`): seconds of CPU per document."""
     import os
 
@@ -505,7 +524,7 @@ def _batch_pass(wmt: str, split: str, size: int, folder: str, mode: str) -> floa
 
     cfg = build_config(None, True, None, None)
     checker = build_checker(cfg)
-    _warm_up(checker, load_wmt(Path(wmt)), split, size, 5, mode)
+    _warm_up(checker, load_wmt(Path(wmt)), split, size, 5, mode, layout)
     t = time.process_time()
     n = 0
     with open(os.devnull, "w", encoding="utf-8") as out:
@@ -518,14 +537,14 @@ def _batch_pass(wmt: str, split: str, size: int, folder: str, mode: str) -> floa
     return (time.process_time() - t) / n
 
 
-def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, mode: str) -> float:
+def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, layout: str, mode: str) -> float:
     """One timed pass (see :func:`first_sight_cost`): seconds of CPU per document."""
     from qc.pipeline import Checker
 
     data = load_wmt(Path(wmt))
     checker = Checker(use_lm=False)
-    _warm_up(checker, data, split, size, n_docs, mode)
-    pairs = [(doc_text(data, "A", r), doc_text(data, "src", r))
+    _warm_up(checker, data, split, size, n_docs, mode, layout)
+    pairs = [(doc_text(data, "A", r, layout), doc_text(data, "src", r, layout))
              for r in documents(len(data["src"]), size, split)[:n_docs]]
     t = time.process_time()
     for text, source in pairs:
@@ -535,7 +554,8 @@ def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, mode: str) -
 
 def format_tables(res: dict[str, Any]) -> str:
     """Plain-text tables of a :func:`run` result."""
-    lines = [f"split={res['split']}  documents={res['documents']}  segments={res['segments']}", ""]
+    lines = [f"split={res['split']}  layout={res.get('layout', 'lines')}  documents={res['documents']}  "
+             f"segments={res['segments']}", ""]
     if "injected" not in res:
         return "\n".join([*lines, *_cost_lines(res)])
     lines.append(f"{'injected type':<16}{'n':>5}{'recall':>9}{'precision':>11}")
@@ -595,12 +615,15 @@ def main(
     seed: Annotated[int, typer.Option()] = 13,
     as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
     measure: Annotated[str, typer.Option(help="all | quality (no cost) | cost (cost only)")] = "all",
+    layout: Annotated[
+        str, typer.Option(help="lines (a segment a line, default) | paragraph (one paragraph per document)")
+    ] = "lines",
     show_examples: Annotated[
         bool, typer.Option("--examples", help="with --json: false alarms and misses")
     ] = False,
 ) -> None:
     """Cross-lingual checks on WMT22 en→de: injected-error recall/precision, false alarms, systems, cost."""
-    res = run(wmt, split, size, seed, measure=measure)
+    res = run(wmt, split, size, seed, measure=measure, layout=layout)
     if not show_examples:
         res.pop("examples", None)
     typer.echo(json.dumps(res, indent=1, ensure_ascii=False) if as_json else format_tables(res))

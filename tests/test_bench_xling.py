@@ -1,0 +1,56 @@
+"""The cross-lingual benchmark's injector: recorded spans point at the injected text in both layouts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from qc.bench.xling import LAYOUTS, doc_text, inject
+
+SRC = [
+    "The ministry said 58 people died in Pyongyang on Saturday.",
+    "Officials in Seoul expect the talks to continue next week.",
+    "Kim Jong Un met Vladimir Putin at the Vostochny spaceport.",
+    "Prices rose by 3.5 percent in the first quarter of the year.",
+]
+TGT = [
+    "Das Ministerium teilte mit, dass am Samstag in Pjöngjang 58 Menschen starben.",
+    "Beamte in Seoul erwarten, dass die Gespräche nächste Woche weitergehen.",
+    "Kim Jong-un traf Wladimir Putin auf dem Weltraumbahnhof Wostotschny.",
+    "Die Preise stiegen im ersten Quartal des Jahres um 3,5 Prozent.",
+]
+POOL = ["Der Wetterdienst warnt vor starkem Wind an der Küste am Wochenende."]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("kind", ["number", "name-altered", "addition", "untranslated"])
+def test_injected_span_holds_the_injected_text(layout: str, kind: str) -> None:
+    inj = inject(kind, SRC, TGT, random.Random(3), POOL, ["Seoul", "Moskau"], "d", layout=layout)
+    assert inj is not None
+    text, source = inj.doc.text, inj.doc.source or ""
+    assert ("\n" in text) == (layout == "lines")
+    injected = text[inj.start : inj.end]
+    if kind == "addition":
+        assert injected == POOL[0]
+    elif kind == "untranslated":
+        assert injected in SRC and source[inj.src_start : inj.src_end] == injected
+    else:
+        assert injected and injected not in TGT[0] + TGT[1] + TGT[2] + TGT[3]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_omission_removes_a_sentence_and_records_its_source_span(layout: str) -> None:
+    inj = inject("omission", SRC, TGT, random.Random(5), POOL, [], "d", layout=layout)
+    assert inj is not None
+    omitted = (inj.doc.source or "")[inj.src_start : inj.src_end]
+    k = SRC.index(omitted)
+    assert TGT[k] not in inj.doc.text
+    assert inj.doc.text == LAYOUTS[layout].join(t for i, t in enumerate(TGT) if i != k)
+    assert inj.start == inj.end
+
+
+def test_doc_text_joins_segments_as_the_layout_says() -> None:
+    data = {"src": SRC, "A": TGT}
+    assert doc_text(data, "A", range(0, 2)) == TGT[0] + "\n" + TGT[1]
+    assert doc_text(data, "A", range(0, 2), "paragraph") == TGT[0] + " " + TGT[1]
