@@ -71,3 +71,29 @@ def test_german_form_of_a_source_word_is_no_misspelling():
     bt = build_bitext("Critics blamed Russophobia in the West.",
                       "Kritiker machten die Russophobie im Westen verantwortlich.", "en")
     assert [f for f in check_names(bt, "t") if "misspelling" in f.message] == []
+
+
+def _no_anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+    raise AssertionError("the dynamic programme ran")
+
+
+def test_one_paragraph_with_as_many_sentences_of_agreeing_lengths_is_paired_in_order():
+    links = align_lines([40, 62, 35], [44, 70, 38], _no_anchor, [0, 0, 0], [0, 0, 0])
+    assert [(link.src, link.tgt) for link in links] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_one_paragraph_with_a_pair_of_disagreeing_lengths_goes_to_the_programme():
+    calls: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+
+    def anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        calls.append((si, ti))
+        return 0.0
+
+    links = align_lines([40, 62, 35], [44, 200, 20], anchor, [0, 0, 0], [0, 0, 0])
+    assert calls and len(links) >= 3
+
+
+def test_an_omission_in_one_paragraph_is_still_found():
+    bt = build_bitext(SERVICE_SRC.replace("\n", " "), SERVICE_TGT.replace("\n", " "), "en")
+    omitted = [f.evidence["source_text"] for f in check_coverage(bt, "t") if f.category == "omission"]
+    assert omitted == ["We will send the package tomorrow morning."]

@@ -301,6 +301,8 @@ class _Anchors:
         self.src, self.tgt, self.lang = src, tgt, lang
         self.cognate_weight, self.lexicon_weight = params.cognate_weight, params.lexicon_weight
         self._cache: dict[tuple[str, tuple[int, ...]], tuple[frozenset, ...]] = {}
+        #: bead similarities (a merge also asks for those of its parts)
+        self._similarity: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     def _features(self, side: str, ids: tuple[int, ...]) -> tuple[frozenset, ...]:
         got = self._cache.get((side, ids))
@@ -319,6 +321,12 @@ class _Anchors:
         return got  # type: ignore[return-value]
 
     def __call__(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        got = self._similarity.get((si, ti))
+        if got is None:
+            got = self._similarity[(si, ti)] = self._compute(si, ti)
+        return got
+
+    def _compute(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
         sv, sk, sc, sl = self._features("s", si)
         tv, tk, tc, tl = self._features("t", ti)
         a = _anchor_sets(sv, tv, sk, tk)

@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from qc.xling.data import lexicon_tables
 
@@ -59,29 +59,37 @@ def _base_forms(word: str) -> tuple[str, ...]:
 
 def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
-    src = _lexicon(lang)[0]
-    if not src:
+    if not _lexicon(lang)[0]:
         return frozenset()
-    out: set[int] = set()
-    for w in _WORD.findall(text.lower()):
-        for form in _base_forms(w):
-            hit = src.get(form)
-            if hit is not None:
-                out |= hit
-                break
-    return frozenset(out)
+    return frozenset().union(*[_source_word_concepts(w, lang) for w in set(_WORD.findall(text.lower()))])
 
 
 def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries whose German stems start the words of a target sentence."""
-    _, stems, lo, hi = _lexicon(lang)
-    if not stems:
+    if not _lexicon(lang)[1]:
         return frozenset()
+    return frozenset().union(*[_target_word_concepts(w, lang) for w in set(_WORD.findall(text.lower()))])
+
+
+@lru_cache(maxsize=1 << 16)  # words recur across a batch
+def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
+    """The entries of the first form of a lower-case source word (:func:`_base_forms`) the lexicon has."""
+    src = _lexicon(lang)[0]
+    for form in _base_forms(word):
+        hit = src.get(form)
+        if hit is not None:
+            return hit
+    return frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def _target_word_concepts(word: str, lang: str) -> frozenset[int]:
+    """The entries whose German stems start a lower-case target word (or the word after "ge")."""
+    _, stems, lo, hi = _lexicon(lang)
     out: set[int] = set()
-    for w in _WORD.findall(text.lower()):
-        for body in (w, w[2:]) if w.startswith("ge") else (w,):
-            for k in range(lo, min(hi, len(body)) + 1):
-                hit = stems.get(body[:k])
-                if hit is not None:
-                    out |= hit
+    for body in (word, word[2:]) if word.startswith("ge") else (word,):
+        for k in range(lo, min(hi, len(body)) + 1):
+            hit = stems.get(body[:k])
+            if hit is not None:
+                out |= hit
     return frozenset(out)
