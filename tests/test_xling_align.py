@@ -97,33 +97,3 @@ def test_an_omission_in_one_paragraph_is_still_found():
     bt = build_bitext(SERVICE_SRC.replace("\n", " "), SERVICE_TGT.replace("\n", " "), "en")
     omitted = [f.evidence["source_text"] for f in check_coverage(bt, "t") if f.category == "omission"]
     assert omitted == ["We will send the package tomorrow morning."]
-
-
-def test_an_added_line_is_aligned_by_a_programme_over_the_lines_around_it_only():
-    src = [60, 120, 45, 200, 80, 150, 70, 110, 95, 130]
-    tgt = [66, 130, 50, 215, 90, 20, 160, 75, 120, 100, 140]  # line 5 is new (a short boilerplate line)
-    asked: set[int] = set()
-
-    def anchor(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        asked.update(ti)
-        return 1.0 if len(si) == len(ti) == 1 and ti[0] == si[0] + (ti[0] > 5) else -0.5
-
-    links = align_lines(src, tgt, anchor, list(range(10)), list(range(11)))
-    pairs = [(link.src, link.tgt) for link in links]
-    assert ((), (5,)) in pairs
-    assert [p for p in pairs if p[0]] == [((i,), (i + (i >= 5),)) for i in range(10)]
-    assert asked and asked <= set(range(2, 9))  # the lines far from the new one pair up by length
-
-
-def test_open_region_keeps_a_margin_around_where_the_runs_meet():
-    from qc.xling.align import _open_region
-
-    sg = [[i] for i in range(6)]
-    tg = [[j] for j in range(5)]
-    lens_s = [50, 90, 140, 60, 100, 80]
-    lens_t = [55, 95, 65, 110, 85]  # source line 2 (140) was dropped
-    head, tail = _open_region(sg, tg, lens_s, lens_t, 1.05, AlignParams())
-    # two pairs agree from the start; from the end all five do, the last two shifted ones by
-    # chance: the head gives way to that run, the tail to the run from the start, less a margin
-    assert (head, tail) == (0, 2)
-    assert head <= 2 < len(sg) - tail  # the dropped line is inside the region

@@ -50,9 +50,6 @@ class AlignParams:
     #: (the other sentence is then more likely omitted or added)
     cost_unsupported_merge: float = 1.5
     merge_length_margin: float = 2.0
-    #: line counts differ: lines beyond this many from the region where the runs of agreeing
-    #: line pairs from the start and from the end meet are aligned line by line
-    region_margin: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +172,8 @@ def align_lines(
     Translations keep their paragraphs, so when the line counts agree the
     alignment decomposes: a line pair of one sentence each whose lengths agree
     is linked directly, other line pairs get their own small programme. That is
-    both cheaper and safer (a sentence cannot drift into the next paragraph).
-    An omitted or added paragraph changes the count: the lines that still pair up
-    from the start and from the end are aligned line by line, and the programme
-    runs over the lines between them (:func:`_open_region`).
+    both cheaper and safer (a sentence cannot drift into the next paragraph);
+    an omitted or added paragraph changes the count and takes the global path.
 
     >>> [(l.src, l.tgt) for l in align_lines([40, 30, 50], [72, 52], lambda s, t: 0.0, [0, 0, 1], [0, 1])]
     [((0, 1), (0,)), ((2,), (1,))]
@@ -186,98 +181,28 @@ def align_lines(
     p = params or AlignParams()
     sg, tg = _line_groups(src_lines), _line_groups(tgt_lines)
     ratio = doc_ratio(src_lens, tgt_lens, p)
-    if len(sg) == len(tg) and len(sg) >= 2:
-        return [
-            link for a, b in zip(sg, tg, strict=True)
-            for link in _line_pair(a, b, src_lens, tgt_lens, anchor, ratio, p)
-        ]
-    diagonal = _diagonal(src_lens, tgt_lens, ratio, p)
-    if diagonal is not None:
-        return diagonal
-    head, tail = _open_region(sg, tg, src_lens, tgt_lens, ratio, p)
-    if head + tail == 0:
+    if len(sg) != len(tg) or len(sg) < 2:
+        diagonal = _diagonal(src_lens, tgt_lens, ratio, p)
+        if diagonal is not None:
+            return diagonal
         return align(src_lens, tgt_lens, anchor, p, src_lines, tgt_lines, ratio, merge_evidence=True)
-    links = [
-        link for a, b in zip(sg[:head], tg[:head], strict=True)
-        for link in _line_pair(a, b, src_lens, tgt_lens, anchor, ratio, p)
-    ]
-    # the sentences of the lines between, aligned as a whole (either side may have none)
-    s_ids = [i for g in sg[head : len(sg) - tail] for i in g]
-    t_ids = [j for g in tg[head : len(tg) - tail] for j in g]
-    a0 = s_ids[0] if s_ids else (sg[head - 1][-1] + 1 if head else 0)
-    b0 = t_ids[0] if t_ids else (tg[head - 1][-1] + 1 if head else 0)
-    if s_ids and t_ids:
+    links: list[Link] = []
+    for a, b in zip(sg, tg, strict=True):
+        if len(a) == len(b) == 1:
+            c = length_cost(src_lens[a[0]], tgt_lens[b[0]], ratio, p.variance)
+            if c <= p.line_guard:
+                links.append(Link((a[0],), (b[0],), round(c, 4)))
+                continue
+        a0, b0 = a[0], b[0]
 
-        def local(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        def local(si: tuple[int, ...], ti: tuple[int, ...], a0: int = a0, b0: int = b0) -> float:
             return anchor(tuple(i + a0 for i in si), tuple(j + b0 for j in ti))
 
-        for link in align([src_lens[i] for i in s_ids], [tgt_lens[j] for j in t_ids], local, p,
-                          [src_lines[i] for i in s_ids], [tgt_lines[j] for j in t_ids], ratio,
-                          merge_evidence=True):
-            links.append(Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost))
-    else:
-        links += [Link((i,), (), p.cost_null) for i in s_ids] + [Link((), (j,), p.cost_null) for j in t_ids]
-    links += [
-        link for a, b in zip(sg[len(sg) - tail :], tg[len(tg) - tail :], strict=True)
-        for link in _line_pair(a, b, src_lens, tgt_lens, anchor, ratio, p)
-    ]
+        for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], local, p, ratio=ratio):
+            links.append(
+                Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost)
+            )
     return links
-
-
-def _line_pair(
-    a: list[int], b: list[int], src_lens: Sequence[int], tgt_lens: Sequence[int],
-    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float], ratio: float, p: AlignParams,
-) -> list[Link]:
-    """The links of two corresponding lines (sentence indices ``a`` and ``b``): one link when
-    each holds one sentence and their lengths agree, else a small programme over the two."""
-    if len(a) == len(b) == 1:
-        c = length_cost(src_lens[a[0]], tgt_lens[b[0]], ratio, p.variance)
-        if c <= p.line_guard:
-            return [Link((a[0],), (b[0],), round(c, 4))]
-    a0, b0 = a[0], b[0]
-
-    def local(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        return anchor(tuple(i + a0 for i in si), tuple(j + b0 for j in ti))
-
-    return [
-        Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost)
-        for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], local, p, ratio=ratio)
-    ]
-
-
-def _open_region(
-    sg: list[list[int]], tg: list[list[int]], src_lens: Sequence[int], tgt_lens: Sequence[int],
-    ratio: float, p: AlignParams,
-) -> tuple[int, int]:
-    """How many lines pair up safely at the start (``head``) and at the end (``tail``) of two
-    texts whose line counts differ; the lines between hold the omitted or added ones.
-
-    Lines pair up from the start while their lengths agree (length cost at most
-    ``line_guard``), and from the end likewise. Past an omitted line the shifted pairs may
-    still agree by chance, so each run is cut where the other one could reach and then by
-    ``region_margin`` lines more: the gap is then inside the region, unless a true pair
-    beyond it disagrees in length and a shifted one before it agrees, twice over.
-    (0, 0) when nothing is gained or a side has a single line.
-    """
-    n, m = len(sg), len(tg)
-    if n < 2 or m < 2:
-        return 0, 0
-    ls = [sum(src_lens[i] for i in g) for g in sg]
-    lt = [sum(tgt_lens[j] for j in g) for g in tg]
-    short = min(n, m)
-
-    def agree(i: int, j: int) -> bool:
-        return length_cost(ls[i], lt[j], ratio, p.variance) <= p.line_guard
-
-    from_start = 0
-    while from_start < short and agree(from_start, from_start):
-        from_start += 1
-    from_end = 0
-    while from_end < short and agree(n - 1 - from_end, m - 1 - from_end):
-        from_end += 1
-    head = max(0, min(from_start, short - from_end) - p.region_margin)
-    tail = max(0, min(from_end, short - from_start) - p.region_margin)
-    return head, tail
 
 
 def _diagonal(
