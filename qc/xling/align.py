@@ -106,6 +106,7 @@ def align(
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    lengths: dict[tuple[int, int], float] = {}  # length costs by (source, target) characters
     for i in range(n + 1):
         centre = i * m / n if n else 0
         lo, hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
@@ -117,9 +118,12 @@ def align(
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0 or cost[pi][pj] == inf:
                     continue
-                c = cost[pi][pj] + _bead_cost(
-                    src_lens, tgt_lens, pi, i, pj, j, ratio, p, anchor, merge_evidence
-                )
+                if di == 0 or dj == 0:
+                    c = cost[pi][pj] + p.cost_null
+                else:
+                    c = cost[pi][pj] + _bead_cost(
+                        src_lens, tgt_lens, pi, i, pj, j, ratio, p, anchor, merge_evidence, lengths
+                    )
                 if (di == 2 and src_lines and src_lines[pi] != src_lines[pi + 1]) or (
                     dj == 2 and tgt_lines and tgt_lines[pj] != tgt_lines[pj + 1]
                 ):
@@ -244,24 +248,35 @@ def _bead_cost(
     p: AlignParams,
     anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
     merge_evidence: bool = False,
+    lengths: dict[tuple[int, int], float] | None = None,
 ) -> float:
+    """The cost of linking sentences ``i0:i1`` to ``j0:j1``; ``lengths`` memoises length costs."""
     if i0 == i1 or j0 == j1:
         return p.cost_null
+    lengths = {} if lengths is None else lengths
+
+    def length(ls: int, lt: int) -> float:
+        got = lengths.get((ls, lt))
+        if got is None:
+            got = lengths[(ls, lt)] = length_cost(ls, lt, ratio, p.variance)
+        return got
+
     ls = src_lens[i0] if i1 - i0 == 1 else src_lens[i0] + src_lens[i0 + 1]
     lt = tgt_lens[j0] if j1 - j0 == 1 else tgt_lens[j0] + tgt_lens[j0 + 1]
     si, ti = tuple(range(i0, i1)), tuple(range(j0, j1))
     sim = anchor(si, ti)
-    cost = length_cost(ls, lt, ratio, p.variance)
+    cost = length(ls, lt)
     if (i1 - i0) == (j1 - j0) == 1:
         return cost - p.anchor_weight * sim
     prior = p.cost_merge
     if merge_evidence and p.cost_unsupported_merge:
-        if len(si) == 2:
-            parts = [((i0,), ti, src_lens[i0], lt), ((i0 + 1,), ti, src_lens[i0 + 1], lt)]
+        # the parts: each source sentence with the target, or the source with each target sentence
+        if i1 - i0 == 2:
+            best_part = max(anchor((i0,), ti), anchor((i0 + 1,), ti))
+            fit = min(length(src_lens[i0], lt), length(src_lens[i0 + 1], lt))
         else:
-            parts = [(si, (j0,), ls, tgt_lens[j0]), (si, (j0 + 1,), ls, tgt_lens[j0 + 1])]
-        if sim <= max(anchor(a, b) for a, b, _, _ in parts) and cost > min(
-            length_cost(x, y, ratio, p.variance) for _, _, x, y in parts
-        ) - p.merge_length_margin:
+            best_part = max(anchor(si, (j0,)), anchor(si, (j0 + 1,)))
+            fit = min(length(ls, tgt_lens[j0]), length(ls, tgt_lens[j0 + 1]))
+        if sim <= best_part and cost > fit - p.merge_length_margin:
             prior += p.cost_unsupported_merge
     return prior + cost - p.anchor_weight * sim
