@@ -19,6 +19,7 @@ from pathlib import Path
 from qc.bench.xling import LAYOUTS, doc_text, documents, load_wmt
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
+from qc.segment import Segmentation
 
 
 def main() -> None:
@@ -37,7 +38,7 @@ def main() -> None:
             source = doc_text(data, "src", r, args.layout)
             for side in sorted(k for k in data if k != "src"):
                 text = doc_text(data, side, r, args.layout)
-                for f in detector.detect(Document("d", text, source=source), None):
+                for f in detector.detect(Document("d", text, source=source), Segmentation(text)):
                     rows.append([
                         split, r.start, side, f.start, f.end, f.category, f.severity, round(f.confidence, 3),
                         f.message, json.dumps(f.evidence, sort_keys=True, default=str),

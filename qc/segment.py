@@ -148,6 +148,9 @@ class Segmentation:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: analyses that more than one detector needs, computed by the first that asks
+        #: (keyed by the analysis and its options; see ``chrome_lines`` in the boilerplate detector)
+        self.shared: dict[object, object] = {}
 
     @cached_property
     def lines(self) -> list[Span]:

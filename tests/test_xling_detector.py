@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from qc.config import Config
+from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
 from qc.pipeline import Checker
+from qc.segment import Segmentation
 from qc.xling.bitext import bitext_for
 from qc.xling.langid import SAMPLE_CHARS, detect_language
 from qc.xling.pairing import pair_paths
@@ -85,3 +87,48 @@ def test_source_language_is_read_from_a_sample_of_a_long_text() -> None:
     assert len(italian) > SAMPLE_CHARS
     assert detect_language(long_text) == "it"
     assert detect_language(long_text, sample=None) == "en"
+
+
+ARTICLE_SRC = (
+    "North Korean leader Kim Jong Un arrived in Russia on Tuesday.\n"
+    "He travelled in an armoured train from Pyongyang.\n"
+    "The trip took about 20 hours, state media said.\n"
+    "Officials in Seoul said they were watching the visit closely."
+)
+ARTICLE_TGT = (
+    "Vorlesen lassen? | Lesedauer: 2 Min.\n"
+    "Der nordkoreanische Machthaber Kim Jong-un ist am Dienstag in Russland eingetroffen.\n"
+    "Er reiste in einem gepanzerten Zug aus Pjöngjang an.\n"
+    "Anzeige\n"
+    "Die Fahrt dauerte etwa 30 Stunden, berichteten Staatsmedien.\n"
+    "Beamte in Seoul sagten, sie verfolgten den Besuch genau."
+)
+
+
+def test_page_chrome_the_target_adds_is_left_to_the_boilerplate_detector() -> None:
+    # the lines correspond once the two chrome lines are left out: the changed number is
+    # found on its line, and no source or target line is left without a counterpart
+    doc = Document("d", ARTICLE_TGT, source=ARTICLE_SRC)
+    found = CrossLingualDetector().detect(doc, Segmentation(ARTICLE_TGT))
+    assert [(f.category, f.text) for f in found] == [("number", "30")]
+    report = Checker(use_lm=False).check(Document("d", ARTICLE_TGT, source=ARTICLE_SRC))
+    chrome = [f.text for f in report.findings if f.detector == "boilerplate"]
+    assert chrome == ["Vorlesen lassen? | Lesedauer: 2 Min.", "Anzeige"]
+
+
+def test_chrome_is_left_out_only_for_lines_the_target_has_beyond_the_source() -> None:
+    # as many lines as the source: "Anzeige" pairs with "Advertisement", and no line is left over
+    tgt_lines, src_lines = ARTICLE_TGT.split("\n"), ARTICLE_SRC.split("\n")
+    target = "\n".join([*tgt_lines[1:3], "Anzeige", *tgt_lines[5:]])
+    source = "\n".join([*src_lines[:2], "Advertisement", *src_lines[3:]])
+    found = CrossLingualDetector().detect(Document("d", target, source=source), Segmentation(target))
+    assert found == []
+
+
+def test_without_skip_boilerplate_the_chrome_lines_are_additions() -> None:
+    doc = Document("d", ARTICLE_TGT, source=ARTICLE_SRC)
+    kept = CrossLingualDetector({"skip_boilerplate": False}).detect(doc, Segmentation(ARTICLE_TGT))
+    # ("Anzeige" is too short for the addition check; the boilerplate detector reports it)
+    assert [(f.category, f.text) for f in kept if f.category == "addition"] == [
+        ("addition", "Vorlesen lassen? | Lesedauer: 2 Min.")
+    ]

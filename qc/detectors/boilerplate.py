@@ -57,6 +57,33 @@ class BoilerplateOptions(DetectorOptions):
     extra_file: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ChromeLine:
+    """A line of page chrome: its index among the non-blank lines, span, rule and message."""
+
+    index: int
+    span: Span
+    rule: str
+    message: str
+    confidence: float
+
+
+def chrome_lines(seg: Segmentation, options: BoilerplateOptions | None = None) -> list[ChromeLine]:
+    """The lines of page chrome in ``seg``'s text, as the boilerplate detector with ``options``
+    (default: the shipped rules) reports them; computed once per text and options and kept on
+    ``seg``, so the cross-lingual detector, which leaves them out of the alignment, reuses them.
+
+    >>> [c.span.text for c in chrome_lines(Segmentation("Kim reist.\\n\\nAnzeige\\n\\nEr kam an."))]
+    ['Anzeige']
+    """
+    options = options or BoilerplateOptions()
+    key = ("chrome_lines", repr(options))
+    got = seg.shared.get(key)
+    if got is None:
+        got = seg.shared[key] = BoilerplateDetector(options)._chrome_lines(seg)
+    return got  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     exact: frozenset[str]
@@ -148,6 +175,12 @@ class BoilerplateDetector(Detector):
     )
 
     def detect(self, doc: Document, seg: Segmentation) -> list[Finding]:
+        return [
+            self._delete(doc.text, c.span, c.rule, c.message, c.confidence, {"line_index": c.index})
+            for c in chrome_lines(seg, self.options)  # type: ignore[arg-type]
+        ]
+
+    def _chrome_lines(self, seg: Segmentation) -> list[ChromeLine]:
         o: BoilerplateOptions = self.options  # type: ignore[assignment]
         lex = _lexicon(o.extra_file)
         max_words = o.max_words or lex.max_words
@@ -155,14 +188,14 @@ class BoilerplateDetector(Detector):
         lines = seg.content_lines
         longest = max(max_words, struct_max, lex.widget_max_words)
         vocabulary: Counter[str] | None = None  # built on demand: most articles never need it
-        out: list[Finding] = []
+        out: list[ChromeLine] = []
         for i, line in enumerate(lines):
             if line.text.count(" ") > longest + 5:
                 continue  # a paragraph, far longer than any chrome line
             hit = self._classify(line.text, lex, max_words, struct_max if (o.structural and i > 0) else 0)
             if hit is None and o.structural and i > 0 and line.text.count(" ") < 8:
                 if vocabulary is None:
-                    vocabulary = _article_vocabulary(doc.text)
+                    vocabulary = _article_vocabulary(seg.text)
                 hit = self._page_vocabulary(line.text, lex, vocabulary)
             if hit is None:
                 continue
@@ -170,8 +203,7 @@ class BoilerplateDetector(Detector):
             if rule != "marker" and foreign_verdict(line.text).is_foreign:
                 continue  # "© Riproduzione riservata": the foreign-language detector reports it
             edge = i == 0 or i >= len(lines) - 2  # chrome gathers at the top and bottom
-            out.append(self._delete(doc.text, line, rule, message, min(0.99, confidence + 0.03 * edge),
-                                    {"line_index": i}))
+            out.append(ChromeLine(i, line, rule, message, min(0.99, confidence + 0.03 * edge)))
         return out
 
     def _classify(

@@ -18,8 +18,9 @@ from __future__ import annotations
 import dataclasses
 
 from qc.detectors.base import Detector, DetectorOptions, register
+from qc.detectors.boilerplate import chrome_lines
 from qc.model import Document, Finding
-from qc.segment import Segmentation
+from qc.segment import Segmentation, Span
 from qc.xling.bitext import bitext_for
 from qc.xling.check_coverage import check_coverage
 from qc.xling.check_length import check_length
@@ -44,6 +45,11 @@ class CrossLingualOptions(DetectorOptions):
     min_length_chars: int = 50
     #: sentence splitter for both sides: "fast" (regex, default) or "syntok" (thorough, ~30x slower)
     segmenter: str = "fast"
+    #: when the target has more lines than the source and at most that many are lines the
+    #: boilerplate detector reports (with its shipped rules), leave those out of the alignment:
+    #: page chrome has no source counterpart, and without it the lines correspond again (the
+    #: boilerplate detector reports them itself)
+    skip_boilerplate: bool = True
 
 
 @register
@@ -56,11 +62,13 @@ class CrossLingualDetector(Detector):
         o: CrossLingualOptions = self.options  # type: ignore[assignment]
         if not doc.source or not doc.source.strip() or not doc.text.strip():
             return []
-        if o.segmenter == "syntok":
-            bt = bitext_for(doc, seg.sentences if seg is not None else None, segmenter="syntok")
-        else:
+        spans: list[Span] | None = None
+        if seg is not None:
             # the duplicate detector splits the target with the same splitter: segment once
-            bt = bitext_for(doc, seg.fast_sentences if seg is not None else None, segmenter=o.segmenter)
+            spans = seg.sentences if o.segmenter == "syntok" else seg.fast_sentences
+            if o.skip_boilerplate:
+                spans = _outside(spans, _surplus_chrome(seg, doc.source))
+        bt = bitext_for(doc, spans, segmenter=o.segmenter)
         findings: list[Finding] = []
         untranslated: frozenset[int] = frozenset()
         if o.untranslated:
@@ -77,3 +85,20 @@ class CrossLingualDetector(Detector):
             findings += check_length(bt, self.name, min_ratio=o.min_length_ratio,
                                      max_ratio=o.max_length_ratio, min_chars=o.min_length_chars)
         return findings
+
+
+def _surplus_chrome(seg: Segmentation, source: str) -> list[Span]:
+    """The target's chrome lines when they account for lines the target has beyond the source's
+    (a chrome line among corresponding lines is more likely a headline the rules mistake)."""
+    surplus = len(seg.content_lines) - sum(1 for line in source.splitlines() if line.strip())
+    if surplus <= 0:
+        return []
+    chrome = chrome_lines(seg)
+    return [c.span for c in chrome] if len(chrome) <= surplus else []
+
+
+def _outside(spans: list[Span], lines: list[Span]) -> list[Span]:
+    """The sentence spans that do not lie within any of ``lines``."""
+    if not lines:
+        return spans
+    return [sp for sp in spans if not any(ln.start <= sp.start and sp.end <= ln.end for ln in lines)]

@@ -356,14 +356,18 @@ def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
 
 
 #: recent bitexts by document identity; the document itself is kept so that its id is not reused
-_CACHE: OrderedDict[int, tuple[Document, str, str | None, str | None, str, Bitext]] = OrderedDict()
+_CACHE: OrderedDict[
+    int, tuple[Document, str, str | None, str | None, str, list[Span] | None, Bitext]
+] = OrderedDict()
 
 
 def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast") -> Bitext:
     """The (cached) bitext of a document that has a source.
 
     Pass the pipeline's segmentation of the target as ``target_sentences`` to reuse it:
-    ``Segmentation(doc.text).fast_sentences``, or ``.sentences`` with ``segmenter="syntok"``.
+    ``Segmentation(doc.text).fast_sentences``, or ``.sentences`` with ``segmenter="syntok"``
+    (the cross-lingual detector leaves out sentences of page chrome; other sentences, another
+    bitext).
     """
     key = id(doc)
     hit = _CACHE.get(key)
@@ -374,12 +378,13 @@ def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmen
         and hit[2] is doc.source
         and hit[3] == doc.source_lang
         and hit[4] == segmenter
+        and hit[5] == target_sentences
     ):
-        return hit[5]
+        return hit[6]
     bt = build_bitext(
         doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences, segmenter=segmenter
     )
-    _CACHE[key] = (doc, doc.text, doc.source, doc.source_lang, segmenter, bt)
+    _CACHE[key] = (doc, doc.text, doc.source, doc.source_lang, segmenter, target_sentences, bt)
     while len(_CACHE) > 4:
         _CACHE.popitem(last=False)
     return bt
