@@ -219,7 +219,7 @@ def _diagonal(
     and it spares the programme's anchors (names, numbers, cognates and lexicon entries of
     every sentence): on the WMT22 documents joined into one paragraph each (2,244 with all
     translations), 1,683 qualify, the programme aligns every one of them exactly so, and the
-    detector takes 1.3 instead of 3.2 ms per document.
+    detector takes about 1.4 instead of 3.2 ms per document.
 
     >>> [(l.src, l.tgt) for l in _diagonal([40, 60], [44, 63], 1.05, AlignParams())]
     [((0,), (0,)), ((1,), (1,))]
