@@ -48,7 +48,8 @@ class CrossLingualOptions(DetectorOptions):
     #: when the target has more lines than the source and at most that many are lines the
     #: boilerplate detector reports (with its shipped rules), leave those out of the alignment:
     #: page chrome has no source counterpart, and without it the lines correspond again (the
-    #: boilerplate detector reports them itself)
+    #: boilerplate detector reports them itself: with that detector off, turn this off too, or
+    #: those lines go unreported)
     skip_boilerplate: bool = True
 
 
