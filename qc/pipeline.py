@@ -37,6 +37,9 @@ class Checker:
             if cls.needs_lm:
                 det.configure_lm(self.config.lm)  # type: ignore[attr-defined]
             self.detectors.append(det)
+        #: each running detector's options, published to the detectors through the segmentation
+        #: (the cross-lingual detector uses the boilerplate detector's lines, if it runs)
+        self._options = {d.name: d.options for d in self.detectors}
 
     @functools.cached_property
     def signature(self) -> str:
@@ -60,6 +63,7 @@ class Checker:
     def _check(self, doc: Document, t0: float) -> Report:
         timings: dict[str, float] = {}
         seg = Segmentation(doc.text)
+        seg.shared["options"] = self._options
         findings: list[Finding] = []
         for det in self.detectors:
             if det.needs_source and not doc.source:

@@ -132,3 +132,11 @@ def test_without_skip_boilerplate_the_chrome_lines_are_additions() -> None:
     assert [(f.category, f.text) for f in kept if f.category == "addition"] == [
         ("addition", "Vorlesen lassen? | Lesedauer: 2 Min.")
     ]
+
+
+def test_with_the_boilerplate_detector_off_the_chrome_stays_in_the_alignment() -> None:
+    # nobody else would report the chrome line: the cross-lingual detector reports it as an addition
+    config = Config.from_dict({"detectors": {"boilerplate": {"enabled": False}}})
+    report = Checker(config, use_lm=False).check(Document("d", ARTICLE_TGT, source=ARTICLE_SRC))
+    found = [(f.category, f.text) for f in _xling(report)]
+    assert ("addition", "Vorlesen lassen? | Lesedauer: 2 Min.") in found

@@ -46,10 +46,9 @@ class CrossLingualOptions(DetectorOptions):
     #: sentence splitter for both sides: "fast" (regex, default) or "syntok" (thorough, ~30x slower)
     segmenter: str = "fast"
     #: when the target has more lines than the source and at most that many are lines the
-    #: boilerplate detector reports (with its shipped rules), leave those out of the alignment:
-    #: page chrome has no source counterpart, and without it the lines correspond again (the
-    #: boilerplate detector reports them itself: with that detector off, turn this off too, or
-    #: those lines go unreported)
+    #: boilerplate detector reports, leave those out of the alignment: page chrome has no source
+    #: counterpart, and without it the lines correspond again (the boilerplate detector reports
+    #: them itself; in a pipeline without that detector nothing is left out)
     skip_boilerplate: bool = True
 
 
@@ -67,8 +66,11 @@ class CrossLingualDetector(Detector):
         if seg is not None:
             # the duplicate detector splits the target with the same splitter: segment once
             spans = seg.sentences if o.segmenter == "syntok" else seg.fast_sentences
-            if o.skip_boilerplate:
-                spans = _outside(spans, _surplus_chrome(seg, doc.source))
+            # in a pipeline, the boilerplate detector's lines with its options, if it runs
+            run: dict[str, object] | None = seg.shared.get("options")  # type: ignore[assignment]
+            if o.skip_boilerplate and (run is None or "boilerplate" in run):
+                chrome_options = run.get("boilerplate") if run else None
+                spans = _outside(spans, _surplus_chrome(seg, doc.source, chrome_options))
         bt = bitext_for(doc, spans, segmenter=o.segmenter)
         findings: list[Finding] = []
         untranslated: frozenset[int] = frozenset()
@@ -88,13 +90,13 @@ class CrossLingualDetector(Detector):
         return findings
 
 
-def _surplus_chrome(seg: Segmentation, source: str) -> list[Span]:
+def _surplus_chrome(seg: Segmentation, source: str, options: object = None) -> list[Span]:
     """The target's chrome lines when they account for lines the target has beyond the source's
     (a chrome line among corresponding lines is more likely a headline the rules mistake)."""
     surplus = len(seg.content_lines) - sum(1 for line in source.splitlines() if line.strip())
     if surplus <= 0:
         return []
-    chrome = chrome_lines(seg)
+    chrome = chrome_lines(seg, options)  # type: ignore[arg-type]
     return [c.span for c in chrome] if len(chrome) <= surplus else []
 
 
