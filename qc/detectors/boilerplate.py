@@ -70,18 +70,13 @@ class ChromeLine:
 
 def chrome_lines(seg: Segmentation, options: BoilerplateOptions | None = None) -> list[ChromeLine]:
     """The lines of page chrome in ``seg``'s text, as the boilerplate detector with ``options``
-    (default: the shipped rules) reports them; computed once per text and options and kept on
-    ``seg``, so the cross-lingual detector, which leaves them out of the alignment, reuses them.
+    (default: the shipped rules) reports them (:meth:`BoilerplateDetector.chrome_lines`: computed
+    once per text and options; the cross-lingual detector leaves them out of the alignment).
 
     >>> [c.span.text for c in chrome_lines(Segmentation("Kim reist.\\n\\nAnzeige\\n\\nEr kam an."))]
     ['Anzeige']
     """
-    options = options or BoilerplateOptions()
-    key = ("chrome_lines", repr(options))
-    got = seg.shared.get(key)
-    if got is None:
-        got = seg.shared[key] = BoilerplateDetector(options)._chrome_lines(seg)
-    return got  # type: ignore[return-value]
+    return BoilerplateDetector(options or BoilerplateOptions()).chrome_lines(seg)
 
 
 @dataclass(frozen=True)
@@ -177,8 +172,17 @@ class BoilerplateDetector(Detector):
     def detect(self, doc: Document, seg: Segmentation) -> list[Finding]:
         return [
             self._delete(doc.text, c.span, c.rule, c.message, c.confidence, {"line_index": c.index})
-            for c in chrome_lines(seg, self.options)  # type: ignore[arg-type]
+            for c in self.chrome_lines(seg)
         ]
+
+    def chrome_lines(self, seg: Segmentation) -> list[ChromeLine]:
+        """The chrome lines of ``seg``'s text, kept on ``seg`` per options so that another
+        detector asking with the same options gets them without a second pass."""
+        key = ("chrome_lines", repr(self.options))
+        got = seg.shared.get(key)
+        if got is None:
+            got = seg.shared[key] = self._chrome_lines(seg)
+        return got  # type: ignore[return-value]
 
     def _chrome_lines(self, seg: Segmentation) -> list[ChromeLine]:
         o: BoilerplateOptions = self.options  # type: ignore[assignment]
