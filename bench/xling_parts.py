@@ -32,7 +32,7 @@ from typing import Any
 import qc.detectors.xling_checks as checks
 import qc.xling.bitext as bitext
 import qc.xling.check_names as check_names
-from qc.bench.xling import LAYOUTS, _warm_up, doc_text, documents, load_wmt
+from qc.bench.xling import LAYOUTS, _warm_up, every_translation, load_wmt
 from qc.model import Document
 from qc.pipeline import Checker
 
@@ -69,10 +69,7 @@ def _timed(module: ModuleType, name: str, label: str, spent: dict[str, float]) -
 
 
 def _batch(data: dict[str, list[str]], split: str, size: int, layout: str) -> list[tuple[str, str]]:
-    return [
-        (doc_text(data, side, r, layout), doc_text(data, "src", r, layout))
-        for side in data if side != "src" for r in documents(len(data["src"]), size, split)
-    ]
+    return [(text, source) for _, _, text, source in every_translation(data, split, size, layout)]
 
 
 def parts(

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from qc.bench.xling import LAYOUTS, doc_text, inject
+from qc.bench.xling import LAYOUTS, doc_text, every_translation, inject
 
 SRC = [
     "The ministry said 58 people died in Pyongyang on Saturday.",
@@ -54,3 +54,13 @@ def test_doc_text_joins_segments_as_the_layout_says() -> None:
     data = {"src": SRC, "A": TGT}
     assert doc_text(data, "A", range(0, 2)) == TGT[0] + "\n" + TGT[1]
     assert doc_text(data, "A", range(0, 2), "paragraph") == TGT[0] + " " + TGT[1]
+
+
+def test_every_translation_lists_each_document_in_each_translation_against_its_source() -> None:
+    data = {"src": SRC, "A": TGT, "B": [t.upper() for t in TGT]}
+    docs = every_translation(data, "all", 2)
+    assert [(side, r) for side, r, _, _ in docs] == [
+        ("A", range(0, 2)), ("A", range(2, 4)), ("B", range(0, 2)), ("B", range(2, 4))
+    ]
+    _, r, text, source = docs[3]
+    assert text == doc_text(data, "B", r) and source == doc_text(data, "src", r)

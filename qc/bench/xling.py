@@ -114,6 +114,17 @@ def doc_text(data: dict[str, list[str]], side: str, r: range, layout: str = "lin
     return LAYOUTS[layout].join(data[side][i] for i in r)
 
 
+def every_translation(
+    data: dict[str, list[str]], split: str, size: int, layout: str = "lines"
+) -> list[tuple[str, range, str, str]]:
+    """(side, segments, text, source) of every document of ``split`` in every translation
+    (references A and B and each system): a batch of new text, as a news desk gets it."""
+    return [
+        (side, r, doc_text(data, side, r, layout), doc_text(data, "src", r, layout))
+        for side in data if side != "src" for r in documents(len(data["src"]), size, split)
+    ]
+
+
 def _offsets(lines: list[str]) -> list[int]:
     pos, out = 0, []
     for line in lines:
@@ -459,9 +470,8 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5,
 
     data = load_wmt(wmt)
     rows = [
-        {"id": f"{side}-{r.start}", "text": doc_text(data, side, r, layout),
-         "source": doc_text(data, "src", r, layout)}
-        for side in data if side != "src" for r in documents(len(data["src"]), size, split)
+        {"id": f"{side}-{r.start}", "text": text, "source": source}
+        for side, r, text, source in every_translation(data, split, size, layout)
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for mode in ("without", "with"):
