@@ -130,9 +130,9 @@ class FluencyDetector(Detector):
         """``(known, suggest, zipf)`` from the shared German lexicon, or ``None``s without one."""
         if self._lexicon is None:
             try:
-                from qc.lang.lexicon import german_lexicon
+                from qc.lang.lexicon import project_lexicon
 
-                lex = german_lexicon()
+                lex = project_lexicon()
                 self._lexicon = (lex.known, lambda w: [s.word for s in lex.suggest(w)], lex.zipf)
             except Exception as exc:  # hunspell missing: fewer candidates, not an error
                 log.warning("fluency: no lexicon (%s); compound and spelling candidates are off", exc)

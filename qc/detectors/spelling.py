@@ -24,7 +24,8 @@ false alarms:
    "Militärvertretern", see :meth:`GermanLexicon.verbal_tail_fixes`).
 
 Repairs are hunspell's suggestions, best first. Lookups are cached and the
-dictionary is loaded once per process (:func:`qc.lang.lexicon.german_lexicon`).
+dictionary is loaded once per process (:func:`qc.lang.lexicon.project_lexicon`, shared with the
+fluency candidates and the cross-lingual name check).
 """
 
 from __future__ import annotations
@@ -32,14 +33,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from qc.detectors.base import Detector, DetectorOptions, register
-from qc.lang.lexicon import GermanLexicon, german_lexicon
+from qc.lang.lexicon import GermanLexicon, project_lexicon
 from qc.model import Document, Finding, Repair
 from qc.segment import Segmentation
-
-ALLOW_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_allow.txt"
 
 
 @dataclasses.dataclass
@@ -140,8 +138,8 @@ class SpellingDetector(Detector):
         """The process-wide lexicon for these options (raises LexiconUnavailable with an install hint)."""
         if self._lexicon is None:
             opts = self.options
-            allow = (str(ALLOW_FILE), *([opts.allow_file] if opts.allow_file else []))
-            self._lexicon = german_lexicon(tuple(opts.dictionary_dirs), tuple(opts.dictionary_langs), allow)
+            self._lexicon = project_lexicon(tuple(opts.dictionary_dirs), tuple(opts.dictionary_langs),
+                                            opts.allow_file)
         return self._lexicon
 
     # -- word classification (cached: the same words recur across documents) -----------------

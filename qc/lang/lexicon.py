@@ -318,6 +318,24 @@ def german_lexicon(
     return lex
 
 
+#: the project's allow list: news words newer than the Debian dictionary ("Lockdown", "Brexit")
+ALLOW_FILE = Path(__file__).resolve().parent.parent / "data" / "spelling_allow.txt"
+
+
+def project_lexicon(
+    extra_dirs: tuple[str, ...] = (),
+    langs: tuple[str, ...] = ("de_DE", "de_AT", "de_CH", "de"),
+    allow_file: str | None = None,
+) -> GermanLexicon:
+    """The lexicon every check uses: :func:`german_lexicon` with the project's allow list
+    (:data:`ALLOW_FILE`) and the user's, so that the spelling detector, the fluency
+    candidates and the cross-lingual name check agree on what is a German word and
+    share one hunspell session (and its caches) per process.
+    """
+    allow = (str(ALLOW_FILE), *([allow_file] if allow_file else []))
+    return german_lexicon(tuple(extra_dirs), tuple(langs), allow)
+
+
 def read_word_list(path: str | Path) -> list[str]:
     """Words of a list file: one a line, ``#`` starts a comment, blank lines ignored."""
     words = []

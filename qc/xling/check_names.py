@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, german_lexicon
+from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
 from qc.model import Finding
 from qc.xling.bitext import Bitext
 from qc.xling.names import (
@@ -228,8 +228,9 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _lexicon() -> GermanLexicon | None:
-    """The German hunspell lexicon, or None where it is not installed (the check is then skipped)."""
+    """The German hunspell lexicon (the spelling detector's, with the allow list), or None where
+    it is not installed (the check is then skipped)."""
     try:
-        return german_lexicon()
+        return project_lexicon()
     except LexiconUnavailable:
         return None
