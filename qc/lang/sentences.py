@@ -7,7 +7,8 @@ cross-lingual detector takes syntok with ``segmenter = "syntok"``). It
 splits inside each line after ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
 brackets) followed by whitespace and an upper-case letter, digit or opening
 quote, except after abbreviations, single letters and German ordinals
-("am 24. Dezember"). Offsets are exact.
+("am 24. Dezember"), and after the Chinese/Japanese full stops "。！？" (a source
+text in those languages has no space after them). Offsets are exact.
 
 Example::
 
@@ -24,6 +25,9 @@ import re
 from qc.segment import Span, iter_lines
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’“‘»«)\]]*(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+#: the same, plus Chinese and Japanese full stops, which no space follows (a slower scan:
+#: used only on lines that have one)
+_BOUNDARY_CJK = re.compile(_BOUNDARY.pattern + r"|[。！？]+[」』”’）)]*(?=\S)")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _ABBREV = frozenset(
     [
@@ -121,7 +125,8 @@ def fast_sentences(text: str, lang: str = "de") -> list[Span]:
         if not body.strip():
             continue
         start = len(body) - len(body.lstrip())
-        for m in _BOUNDARY.finditer(body):
+        boundary = _BOUNDARY_CJK if ("。" in body or "！" in body or "？" in body) else _BOUNDARY
+        for m in boundary.finditer(body):
             prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
             if prev and (
                 prev.lower() in _ABBREV

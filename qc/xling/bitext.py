@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qc.lang.sentences import fast_sentences
 from qc.model import Document
@@ -123,6 +123,9 @@ class Bitext:
     #: characters of each source / target sentence
     src_chars: list[int] = field(default_factory=list)
     tgt_chars: list[int] = field(default_factory=list)
+    #: the source's own language when qc has no rules for it (``source_lang`` is then "en",
+    #: whose rules stand in); None for a supported language
+    unsupported_lang: str | None = None
     _target_words: list[list[str]] | None = None
 
     @property
@@ -247,6 +250,12 @@ def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+#: languages whose characters each carry about a syllable or a word, and the range of German
+#: characters per source character the aligner estimates within (instead of 0.8–1.6)
+_DENSE_SCRIPTS = frozenset({"zh", "ja", "ko"})
+_DENSE_RATIO = (1.8, 5.0)
+
+
 def build_bitext(
     source: str,
     target: str,
@@ -261,8 +270,9 @@ def build_bitext(
     (:func:`qc.segment.iter_sentences`); ``target_sentences`` reuses the pipeline's
     (``Segmentation.fast_sentences`` or ``.sentences``, as the segmenter says).
     """
-    lang = source_lang or detect_language(source)
-    lang = lang if lang in SUPPORTED else "en"
+    # "EN", "en-US", cld2's "zh-Hant": the language itself
+    detected = (source_lang or detect_language(source)).lower().replace("_", "-").split("-")[0]
+    lang = detected if detected in SUPPORTED else "en"
     if segmenter == "syntok":
         src_spans = iter_sentences(source)
         spans = iter_sentences(target) if target_sentences is None else target_sentences
@@ -275,11 +285,19 @@ def build_bitext(
     # every source sentence's numbers are checked: one pass over the whole source; a target
     # sentence's numbers only where its source has some (read lazily, sentence by sentence)
     src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
+    if detected not in SUPPORTED:
+        # the English rules stand in: a digit string may then mean what either convention reads
+        # ("1.500" in Portuguese is 1500, in English 1.5)
+        src_q = [[replace(q, values=q.values | q.alt_values) for q in qs] for qs in src_q]
     src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
     tgt = [_target_sentence(target, s) for s in spans]
 
     src_chars = [s.span.end - s.span.start for s in src]
     tgt_chars = [t.span.end - t.span.start for t in tgt]
+    if detected in _DENSE_SCRIPTS:
+        # a Chinese, Japanese or Korean character stands for several German ones
+        base = params or AlignParams()
+        params = replace(base, min_ratio=_DENSE_RATIO[0], max_ratio=_DENSE_RATIO[1])
     links = align_lines(
         src_chars,
         tgt_chars,
@@ -288,7 +306,8 @@ def build_bitext(
         _line_numbers(target, tgt),
         params,
     )
-    return Bitext(source, target, lang, src, tgt, links, src_chars, tgt_chars)
+    return Bitext(source, target, lang, src, tgt, links, src_chars, tgt_chars,
+                  unsupported_lang=None if detected in SUPPORTED else detected)
 
 
 class _Anchors:

@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
@@ -122,6 +123,12 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     evidence=ev,
                 ))
         findings += _misspelt_names(bt, src_ids, own_set, s, e, findings[n_before:], detector)
+    if bt.unsupported_lang:
+        # without rules for the source's language its capitalised words and spellings are read
+        # as English ones: a hint for the editor, not an error
+        findings = [dataclasses.replace(f, severity="info", confidence=min(f.confidence, 0.4),
+                                        evidence={**f.evidence, "source_language": bt.unsupported_lang})
+                    for f in findings]
     return findings
 
 
@@ -193,8 +200,11 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         fs = fold(source_word)
         if _common_prefix(ft, fs) >= len(fs) - 2:
             continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)
-        # explained by a source word: inflected (genitive "Klerks") or inside a compound
-        if any(ft.startswith(x) or (len(x) >= 5 and x in ft) for x in known_src if len(x) >= 4):
+        # explained by a source word: inflected (genitive "Klerks") or inside a compound, also
+        # without the final vowel German compounds drop ("Quirinale" → "Quirinalspalast")
+        if any(ft.startswith(x) or (len(x) >= 5 and x in ft)
+               or (len(x) >= 6 and x[-1] in "aeio" and x[:-1] in ft)
+               for x in known_src if len(x) >= 4):
             continue
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

@@ -18,6 +18,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from qc.model import Finding, Repair
@@ -26,8 +27,10 @@ from qc.xling.numbers import Quantity, german_form
 
 
 def _matches(q: Quantity, cands: list[Quantity]) -> Quantity | None:
+    """The first candidate with a value of ``q``; a weekday pairs only with a weekday
+    (Tuesday is 2, as is a month or a count, but renders none of them)."""
     for c in cands:
-        if q.values & c.values:
+        if q.values & c.values and (q.kind == "weekday") == (c.kind == "weekday"):
             return c
     return None
 
@@ -82,6 +85,11 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     message=f"“{q.text}” of the source sentence is missing from the translation",
                     evidence={**bt.evidence(link.src), "source_number": q.text},
                 ))
+    if bt.unsupported_lang:
+        # the source's number words and formats were read by the English rules: a hint at most
+        findings = [dataclasses.replace(f, severity="minor" if f.severity == "major" else f.severity,
+                                        evidence={**f.evidence, "source_language": bt.unsupported_lang})
+                    for f in findings]
     return findings
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pycld2
 
-#: languages the cross-lingual checks have number/name data for; others fall back to English rules
-SUPPORTED = ("en", "it", "de")
+#: languages the cross-lingual checks have number/name data for; others fall back to English
+#: rules (the names check then reports at "info" only: its rules would misread the language)
+SUPPORTED = ("en", "it", "fr", "es", "pt", "de")
 
 
 #: characters read to tell a document's language: plenty for cld2, and the cost of a

@@ -424,11 +424,12 @@ def renders(key: str, folded: list[str], joined: str) -> bool:
     """Whether the folded target words render the folded name word ``key`` in one of its
     spellings (itself or the table's): equal to it, starting with it (an inflection, at
     most 12 more letters; spellings of 3+ letters), containing it (a compound:
-    "Kremlsprecher"; 5+ letters), or starting with an exonym's stem (Deutschland/deutschen).
+    "Kremlsprecher"; 5+ letters; also without a final vowel before a linking "s":
+    "Quirinale" in "Quirinalspalast"), or starting with an exonym's stem (Deutschland/deutschen).
     ``joined`` is ``folded`` between NULs (substring tests in C)."""
     for alt in (key, *_table().get(key, ())):
         if len(alt) >= 5:
-            if alt in joined:
+            if alt in joined or (len(alt) >= 7 and alt[-1] in "aeio" and alt[:-1] + "s" in joined):
                 return True
         elif len(alt) >= 3:
             if "\0" + alt in joined and any(fw.startswith(alt) and len(fw) - len(alt) <= 12 for fw in folded):

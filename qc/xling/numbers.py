@@ -43,13 +43,24 @@ _NUM = re.compile(
     r"(?<![\d.,_])(?:\d{1,3}(?:(?:[,.'\u202f\u00a0\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 )
 _TIME = re.compile(
-    r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b|Uhr\b|h\b)|(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])",
+    r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b|Uhr\b|h\b(?!\s?\d{2}(?!\d)))"
+    r"|(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])"
+    # French "14h30", "14 h 30"
+    r"|(?<![\w.,])(\d{1,2})\s?h\s?(\d{2})(?![\d])",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _DIGIT_RUN = re.compile(r"\d+")
 #: "Sunday Mirror", "Sunday Times": a weekday followed by a capitalised word is part of a name
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
+#: languages that write a decimal comma and group thousands with dots or spaces ("1.500,5",
+#: French "1 500,5"); the others read like English ("1,500.5")
+DECIMAL_COMMA = frozenset({"de", "it", "fr", "es", "pt"})
+#: French groups thousands with a plain space too ("1 500 obus")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,_])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])")
+#: languages whose number words, months and weekdays are written in lower case ("martedì",
+#: "le 4 mars"); in English only the capitalised words count ("May 4", not "may")
+_LOWER_CASE_CALENDAR = frozenset({"it", "fr", "es", "pt"})
 _MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
 
 
@@ -98,8 +109,8 @@ def _parse_digits(s: str, lang: str) -> tuple[frozenset[float], frozenset[float]
     """Readings of a digit string: (native convention, other convention).
 
     Cached: the same digit strings (years, small counts) recur across a batch."""
-    s = re.sub(r"['\u202f\u00a0\u2009]", "", s)
-    if lang == "de" or lang == "it":
+    s = re.sub(r"['\u202f\u00a0\u2009 ]", "", s)
+    if lang in DECIMAL_COMMA:
         thousands, decimal = ".", ","
     else:
         thousands, decimal = ",", "."
@@ -173,10 +184,11 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
             day = float(_weekday_stems()[w[:5]])
             out.append(Quantity(ws, we, word, frozenset({day}), "weekday"))
             continue
-        if w in weekdays and word[0].isupper() and not _NAME_AFTER.match(text, we, end):
+        calendar_case = word[0].isupper() or lang in _LOWER_CASE_CALENDAR
+        if w in weekdays and calendar_case and not _NAME_AFTER.match(text, we, end):
             out.append(Quantity(ws, we, word, frozenset({float(weekdays[w])}), "weekday"))
             continue
-        if w in months and word[0].isupper() and _near_digits(ws, we, digit_spans):
+        if w in months and calendar_case and _near_digits(ws, we, digit_spans):
             out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
     out.sort(key=lambda q: q.start)
     return _join_spelled_multiples(text, out)
@@ -209,7 +221,8 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
                 out.append(q)
                 consumed = m.end()
                 continue
-        m = _NUM.match(text, d.start(), end)
+        spaced = _SPACED_THOUSANDS.match(text, d.start(), end) if lang == "fr" else None
+        m = spaced or _NUM.match(text, d.start(), end)
         if m is None or (skip and any(a < m.end() and m.start() < b for a, b in skip)):
             continue
         nat, oth = _parse_digits(m.group(), lang)  # frozensets (cached)
@@ -222,7 +235,7 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
             nat = frozenset({v * factor for v in nat} | (nat if ambiguous else set()))
             oth = frozenset({v * factor for v in oth})
             e = tail.end(1)
-        elif lang in ("de", "it") and "." in m.group():
+        elif lang in DECIMAL_COMMA and lang != "fr" and "." in m.group():
             nat = nat | _clock_readings(m.group())
         if nat or oth:
             out.append(Quantity(m.start(), e, text[m.start() : e], nat, "number", oth))
@@ -276,8 +289,10 @@ def _time_quantity(m: re.Match[str]) -> Quantity | None:
     """A clock time in minutes after midnight ("3 p.m." = 900, "15 Uhr" = 900)."""
     if m.group(3):
         h, mi, suffix = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower()
-    else:
+    elif m.group(4):
         h, mi, suffix = int(m.group(4)), int(m.group(5)), ""
+    else:
+        h, mi, suffix = int(m.group(6)), int(m.group(7)), "h"
     if h > 24 or mi > 59:
         return None
     vals = {float(h * 60 + mi)}
