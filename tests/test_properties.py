@@ -89,6 +89,34 @@ def test_any_text_gets_findings_with_exact_offsets_and_no_internal_error(text):
     assert apply_repairs(text, report.findings) == report.repaired
 
 
+# source-side pieces: numbers, times, dates and names in the languages the cross-lingual
+# checks have rules for, and scripts they do not
+SOURCE_FRAGMENTS = [
+    *FRAGMENTS,
+    "1 500 obus", "3,5 millions", "14h30", "le 4 mars", "Mardi",
+    "2,5 millones", "el lunes", "Pekín", "1.500 milhões", "terça-feira",
+    "1,686 people", "Sept. 4", "3 p.m.", "Vladimir Putin said.", "martedì", "12 sindaci a Roma.",
+    "总统周一会见了58名议员。", "会谈持续了三个小时。", "Путин сказал.",
+]
+sources = st.lists(
+    st.one_of(st.sampled_from(SOURCE_FRAGMENTS), st.text(max_size=12)), max_size=30
+).map("".join)
+
+
+@SETTINGS
+@given(texts, sources, st.sampled_from([None, "en", "it", "fr", "es", "pt", "nl", "zh", "EN-us"]))
+def test_any_source_gives_findings_with_exact_offsets_and_no_internal_error(text, source, lang):
+    report = CHECKER.check(Document("p", text, source=source, source_lang=lang))
+    if not text.strip():
+        return
+    assert report.error is None, report.error
+    assert_consistent(text, report.findings)
+    for f in report.findings:
+        if f.detector == "crosslingual" and "source_start" in f.evidence:
+            a, b = f.evidence["source_start"], f.evidence["source_end"]
+            assert 0 <= a <= b <= len(source) and source[a:b] == f.evidence["source_text"], f
+
+
 @st.composite
 def text_and_findings(draw):
     text = draw(texts)
