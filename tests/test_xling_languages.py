@@ -126,6 +126,9 @@ def test_lower_case_weekdays_and_months_count_outside_english() -> None:
     assert [(q.text, q.kind) for q in extract("le mardi 4 mars", "fr")] == [
         ("mardi", "weekday"), ("4", "number"), ("mars", "month")]
     assert [q.kind for q in extract("It may rain on 4 may.", "en")] == ["number"]
+    # capitalised inside a sentence they are names; at its start, weekdays
+    assert [q.kind for q in extract("O tenor Plácido Domingo cantou 3 árias.", "pt")] == ["number"]
+    assert [q.kind for q in extract("Domingo, 3 pessoas morreram.", "pt")] == ["weekday", "number"]
 
 
 def test_a_weekday_never_stands_for_a_count() -> None:

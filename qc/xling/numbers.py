@@ -184,7 +184,11 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
             day = float(_weekday_stems()[w[:5]])
             out.append(Quantity(ws, we, word, frozenset({day}), "weekday"))
             continue
-        calendar_case = word[0].isupper() or lang in _LOWER_CASE_CALENDAR
+        if lang in _LOWER_CASE_CALENDAR:
+            # lower case, or capitalised at a sentence start; "Plácido Domingo" is a name
+            calendar_case = not capitalised or not _mid_sentence(text, ws, start)
+        else:
+            calendar_case = capitalised
         if w in weekdays and calendar_case and not _NAME_AFTER.match(text, we, end):
             out.append(Quantity(ws, we, word, frozenset({float(weekdays[w])}), "weekday"))
             continue
