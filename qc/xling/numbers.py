@@ -277,9 +277,9 @@ _DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
 
 
 def _clock_readings(s: str) -> set[float]:
-    """Clock readings of a dotted "12.39" in German or Italian text, where times are written
-    so ("um 12.39"); the English source has "12:39" or "12.39 p.m.". (English "18.12" stays a
-    decimal: against German "18.12" it is then the number format that differs.)"""
+    """Clock readings of a dotted "12.39" in German, Italian, Spanish or Portuguese text, where
+    times are written so ("um 12.39"); the English source has "12:39" or "12.39 p.m.". (English
+    "18.12" stays a decimal: against German "18.12" it is then the number format that differs.)"""
     m = _DOTTED_TIME.fullmatch(s)
     if m is None:
         return set()
