@@ -55,6 +55,24 @@ PORTUGUESE_DE = (
     "Die beiden Politiker unterzeichneten 12 Abkommen im Wert von 1,5 Milliarden Euro.\n"
     "Das nächste Treffen findet in Berlin statt."
 )
+ITALIAN = (
+    "Il ministro dell'Economia Giancarlo Giorgetti ha presentato martedì a Palazzo Chigi la legge di "
+    "bilancio da 24 miliardi di euro.\n"
+    "Secondo le stime del governo, il Pil crescerà dell'1,2% nel 2024.\n"
+    "La Camera dei deputati voterà il testo entro il 20 dicembre, ha detto la premier Giorgia Meloni.\n"
+    "L'opposizione ha annunciato una manifestazione a Roma sabato alle 15.\n"
+    "Secondo la Procura di Milano, circa 5 mila persone sono coinvolte nell'inchiesta."
+)
+ITALIAN_DE = (
+    "Wirtschaftsminister Giancarlo Giorgetti hat am Dienstag im Palazzo Chigi den Haushalt in Höhe von "
+    "24 Milliarden Euro vorgestellt.\n"
+    "Nach Schätzungen der Regierung wird das BIP im Jahr 2024 um 1,2 % wachsen.\n"
+    "Die Abgeordnetenkammer wird bis zum 20. Dezember über den Text abstimmen, sagte "
+    "Ministerpräsidentin Giorgia Meloni.\n"
+    "Die Opposition kündigte für Samstag um 15 Uhr eine Kundgebung in Rom an.\n"
+    "Nach Angaben der Mailänder Staatsanwaltschaft sind rund 5.000 Menschen von den Ermittlungen "
+    "betroffen."
+)
 DUTCH = (
     "Premier Mark Rutte ontmoette dinsdag in Den Haag de Duitse bondskanselier Olaf Scholz.\n"
     "De twee leiders spraken drie uur lang over de steun aan Oekraïne.\n"
@@ -80,14 +98,16 @@ def _xling(source: str, target: str) -> list:
 
 @pytest.mark.parametrize(
     ("source", "target", "lang"),
-    [(FRENCH, FRENCH_DE, "fr"), (SPANISH, SPANISH_DE, "es"), (PORTUGUESE, PORTUGUESE_DE, "pt")],
+    [(FRENCH, FRENCH_DE, "fr"), (SPANISH, SPANISH_DE, "es"), (PORTUGUESE, PORTUGUESE_DE, "pt"),
+     (ITALIAN, ITALIAN_DE, "it")],
 )
 def test_a_faithful_translation_from_a_romance_language_has_no_finding(
     source: str, target: str, lang: str
 ) -> None:
-    # sentence starts ("Les", "Selon", "Ambos"), institutions ("Armées", "Gobierno"), exonyms
-    # (Londres/London, Pékin/Peking, Poutine/Putin, Berlim/Berlin) and number formats
-    # ("1 500", "3,5 millions", "1.500 milhões", "14h30") are read in the source's language
+    # sentence starts ("Les", "Selon", "Ambos"), institutions ("Armées", "Gobierno", "Economia"),
+    # exonyms and acronyms (Londres/London, Pékin/Peking, Poutine/Putin, Berlim/Berlin, Pil/BIP),
+    # number formats ("1 500", "3,5 millions", "1.500 milhões", "14h30") and a bare hour
+    # ("alle 15" / "um 15 Uhr") are read in the source's language
     assert build_bitext(source, target).source_lang == lang
     assert _xling(source, target) == []
 

@@ -306,6 +306,8 @@ def _time_quantity(m: re.Match[str]) -> Quantity | None:
         vals.add(float((h + 12) * 60 + mi))  # "um 3 Uhr" may be afternoon
     if m.group(2) and m.string[m.end(1)] == ".":
         vals.add(h + mi / 100)  # "12.00 Uhr" for a British "12.00" (no suffix: a plain decimal there)
+    if suffix in ("uhr", "h") and not m.group(2) and not m.group(7):
+        vals.add(float(h))  # "15 Uhr" for the bare hour of Italian "alle 15", Spanish "a las 15"
     return Quantity(m.start(), m.end(), m.group(), frozenset(vals), "number")
 
 
