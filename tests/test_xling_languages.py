@@ -119,6 +119,8 @@ def test_errors_in_a_translation_from_french_are_found() -> None:
     found = {(f.category, f.severity, f.evidence.get("source_name") or f.evidence.get("source_number"))
              for f in _xling(FRENCH, bad)}
     assert ("number", "major", "1 500") in found
+    (number,) = [f for f in _xling(FRENCH, bad) if f.category == "number"]
+    assert [(r.replacement, bad[r.start : r.end]) for r in number.repairs] == [("1.500", "1.800")]
     assert any(cat == "name" and name == "Londres" for cat, _, name in found)
     assert any(cat == "name" and name is not None and "Scholz" in name for cat, _, name in found)
 

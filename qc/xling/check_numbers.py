@@ -137,11 +137,17 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _number_repair(t: Quantity, q: Quantity, source_lang: str) -> list[Repair]:
-    """Put the source number, in German form, in place of a plain digit string that differs."""
-    if not (_DIGITS.fullmatch(t.text) and _DIGITS.fullmatch(q.text)):
+    """Put the source number, in German form, in place of a plain digit string that differs
+    (French groups thousands with spaces: "1 500" → "1.500")."""
+    digits = _GROUP_SPACE.sub(".", q.text) if source_lang == "fr" else q.text
+    if not (_DIGITS.fullmatch(t.text) and _DIGITS.fullmatch(digits)):
         return []
-    fixed = german_form(q) if source_lang == "en" else q.text
-    return [Repair(t.start, t.end, fixed or q.text, 0.6)]
+    fixed = german_form(q) if source_lang == "en" else digits
+    return [Repair(t.start, t.end, fixed or digits, 0.6)]
+
+
+#: a space grouping thousands ("1 500", narrow or no-break spaces too)
+_GROUP_SPACE = re.compile(r"(?<=\d)[ \u202f\u00a0\u2009](?=\d{3}\b)")
 
 
 def _format_finding(text: str, t: Quantity, q: Quantity, bt: Bitext, src: tuple[int, ...],
