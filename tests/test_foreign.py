@@ -56,6 +56,16 @@ def test_english_sentence_inside_german_paragraph_is_untranslated() -> None:
     ]
 
 
+@pytest.mark.parametrize("line", [
+    "Leia também: Governo aprova orçamento", "Alle rechten voorbehouden", "Lees ook: de begroting",
+    "Czytaj także: budżet", "(Lusa)",
+])
+def test_footers_and_tags_of_portuguese_dutch_and_polish_pages_are_foreign(line: str) -> None:
+    text = "Die Regierung hat am Dienstag den Haushalt vorgestellt.\n\n" + line
+    found = flagged(run("foreign", text))
+    assert [(f.category, f.severity, f.text) for f in found] == [("foreign-language", "major", line)]
+
+
 def test_german_wire_credit_tag_is_not_foreign() -> None:
     assert flagged(run("foreign", "Kim reist nach Russland.\n\n(dpa/lni)")) == []
 
