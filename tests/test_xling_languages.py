@@ -60,7 +60,7 @@ ITALIAN = (
     "bilancio da 24 miliardi di euro.\n"
     "Secondo le stime del governo, il Pil crescerà dell'1,2% nel 2024.\n"
     "La Camera dei deputati voterà il testo entro il 20 dicembre, ha detto la premier Giorgia Meloni.\n"
-    "L'opposizione ha annunciato una manifestazione a Roma sabato alle 15.\n"
+    "Il Pd e il Movimento 5 Stelle hanno annunciato una manifestazione a Roma sabato alle 15.\n"
     "Secondo la Procura di Milano, circa 5 mila persone sono coinvolte nell'inchiesta."
 )
 ITALIAN_DE = (
@@ -69,7 +69,7 @@ ITALIAN_DE = (
     "Nach Schätzungen der Regierung wird das BIP im Jahr 2024 um 1,2 % wachsen.\n"
     "Die Abgeordnetenkammer wird bis zum 20. Dezember über den Text abstimmen, sagte "
     "Ministerpräsidentin Giorgia Meloni.\n"
-    "Die Opposition kündigte für Samstag um 15 Uhr eine Kundgebung in Rom an.\n"
+    "Der PD und die Fünf-Sterne-Bewegung kündigten für Samstag um 15 Uhr eine Kundgebung in Rom an.\n"
     "Nach Angaben der Mailänder Staatsanwaltschaft sind rund 5.000 Menschen von den Ermittlungen "
     "betroffen."
 )
@@ -106,8 +106,9 @@ def test_a_faithful_translation_from_a_romance_language_has_no_finding(
 ) -> None:
     # sentence starts ("Les", "Selon", "Ambos"), institutions ("Armées", "Gobierno", "Economia"),
     # exonyms and acronyms (Londres/London, Pékin/Peking, Poutine/Putin, Berlim/Berlin, Pil/BIP),
-    # number formats ("1 500", "3,5 millions", "1.500 milhões", "14h30") and a bare hour
-    # ("alle 15" / "um 15 Uhr") are read in the source's language
+    # number formats ("1 500", "3,5 millions", "1.500 milhões", "14h30"), a bare hour
+    # ("alle 15" / "um 15 Uhr") and a name with a number ("Movimento 5 Stelle" /
+    # "Fünf-Sterne-Bewegung") are read in the source's language
     assert build_bitext(source, target).source_lang == lang
     assert _xling(source, target) == []
 

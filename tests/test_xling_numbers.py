@@ -38,6 +38,7 @@ def _numbers(source: str, target: str, lang: str = "en"):
         ("He met 8 ministers.", "Er traf acht Minister."),
         ("The meeting starts at 3 p.m. on Monday.", "Die Sitzung beginnt am Montag um 15 Uhr."),
         ("They got the third dose.", "Sie erhielten die dritte Dosis."),
+        ("The 2-way zip is sewn in.", "Der Zwei-Wege-Reißverschluss ist eingenäht."),
         ("Support is open 24/7.", "Der Support ist rund um die Uhr erreichbar."),
         ("The war ended in 1945.", "Der Krieg endete 1945."),
         ("The first train left at 06:45.", "Der erste Zug fuhr um 6.45 ab."),

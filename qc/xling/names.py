@@ -70,6 +70,8 @@ _CAP = re.compile(
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APOSTROPHE = re.compile(r"['’]")
+#: a number between two capitalised words keeps a name together ("Movimento 5 Stelle")
+_NUMBER_GAP = re.compile(r" \d{1,2} ")
 
 
 _FOLD_PAIRS = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
@@ -264,7 +266,7 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     prev_end = -1
     for m in _CAP.finditer(text, start, end):
         gap = text[prev_end : m.start()] if prev_end >= 0 else ""
-        if run and gap not in (" ", "-"):
+        if run and gap not in (" ", "-") and not _NUMBER_GAP.fullmatch(gap):
             flush()
         run.append(m)
         prev_end = m.end()

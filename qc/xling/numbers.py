@@ -62,6 +62,11 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,_])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])
 #: "le 4 mars"); in English only the capitalised words count ("May 4", not "may")
 _LOWER_CASE_CALENDAR = frozenset({"it", "fr", "es", "pt"})
 _MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
+#: German cardinals that lead hyphenated compounds (lower case, as in the German word table)
+_DE_NUMBER_COMPOUND = re.compile(
+    r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
+    r"|fünfzig|hundert|tausend)-(?=[^\W\d_])"
+)
 
 
 @cache
@@ -194,6 +199,13 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
             continue
         if w in months and calendar_case and _near_digits(ws, we, digit_spans):
             out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
+    if lang == "de" and "-" in segment:
+        # a number word leading a hyphenated compound: "Fünf-Sterne-Bewegung", "Zwei-Staaten-Lösung"
+        for m in _DE_NUMBER_COMPOUND.finditer(low):
+            ws, we = start + m.start(1), start + m.end(1)
+            if free(ws, we):
+                taken.append((ws, we))
+                out.append(Quantity(ws, we, text[ws:we], frozenset({float(words[m.group(1)])}), "word"))
     out.sort(key=lambda q: q.start)
     return _join_spelled_multiples(text, out)
 
