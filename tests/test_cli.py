@@ -388,3 +388,15 @@ def test_a_broken_benchmark_module_does_not_break_the_others(runner, monkeypatch
 def test_version_option_prints_the_version(runner):
     result = invoke(runner, "--version")
     assert result.exit_code == 0 and result.stdout.startswith("qc ")
+
+
+def test_text_and_html_reports_show_the_source_sentence_of_a_cross_lingual_finding(runner, write):
+    # an omission is a point in the target: the editor needs the source sentence that is missing
+    src = write("a.src.txt",
+                "The talks began on Monday.\nThey lasted <b>three</b> hours.\nBoth sides were pleased.\n")
+    path = write("a.txt", "Die Gespräche begannen am Montag.\nBeide Seiten waren zufrieden.\n")
+    text = invoke(runner, "check", "--no-lm", str(path), "--source", str(src)).stdout
+    assert "omission" in text and "source: They lasted <b>three</b> hours." in text
+    html = invoke(runner, "check", "--no-lm", "-f", "html", str(path), "--source", str(src)).stdout
+    assert '<div class="src">source: <i>They lasted &lt;b&gt;three&lt;/b&gt; hours.</i></div>' in html
+    assert "<b>" not in html

@@ -2,7 +2,8 @@
 
 Each document shows its text with every finding highlighted (hover for category,
 severity, message and repair; overlapping findings share a highlight that lists all
-of them), a findings table and the repaired text. Everything taken from the input
+of them), a findings table (a cross-lingual finding with the source sentence it refers
+to) and the repaired text. Everything taken from the input
 is escaped; a Content-Security-Policy forbids loading anything.
 
 >>> from qc.model import Report
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from html import escape
 
 from qc.model import CATEGORIES, Finding, Report
-from qc.report.summary import Summary, describe_repair, display_safe, line_col, qc_version
+from qc.report.summary import Summary, describe_repair, display_safe, line_col, qc_version, source_excerpt
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}
@@ -35,6 +36,7 @@ sup.n{font-size:.7em;color:#555;margin-left:1px}
 .v-reject{color:#b00;font-weight:bold}.v-error{color:#8b008b;font-weight:bold}
 .legend span{margin-right:1.2em}.dim{color:#777}
 td.t{font-family:ui-monospace,monospace;max-width:28em;word-wrap:break-word}
+div.src{color:#555;font-size:.9em;margin-top:.2em}
 """
 
 
@@ -44,10 +46,12 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 def _title(f: Finding, n: int, text: str) -> str:
     repair = describe_repair(f, text)
+    src = source_excerpt(f)
     return (
         f"#{n} {f.severity} {f.category}: {f.message}"
         + (f" — repair: {repair}" if repair else "")
         + f" ({f.detector}, {f.confidence:.2f})"
+        + (f"\nsource: {src}" if src else "")
     )
 
 
@@ -91,7 +95,7 @@ def _findings_table(report: Report) -> str:
         rows.append(
             f'<tr><td>{n}</td><td>{line}:{col}</td><td><mark class="{f.severity}">{f.severity}</mark></td>'
             f'<td title="{escape(CATEGORIES.get(f.category, ""))}">{escape(f.category)}</td>'
-            f'<td class="t">{escape(display_safe(f.text))}</td><td>{escape(f.message)}</td>'
+            f'<td class="t">{escape(display_safe(f.text))}</td><td>{escape(f.message)}{_source_cell(f)}</td>'
             f"<td>{escape(display_safe(describe_repair(f, report.text)))}</td>"
             f'<td class="dim">{escape(f.detector)} {f.confidence:.2f}</td></tr>'
         )
@@ -99,6 +103,12 @@ def _findings_table(report: Report) -> str:
         "<table><tr><th>#</th><th>line:col</th><th>severity</th><th>category</th><th>text</th>"
         "<th>message</th><th>repair</th><th>detector</th></tr>" + "".join(rows) + "</table>"
     )
+
+
+def _source_cell(f: Finding) -> str:
+    """The source sentence of a cross-lingual finding, under its message."""
+    src = source_excerpt(f)
+    return f'<div class="src">source: <i>{escape(src)}</i></div>' if src else ""
 
 
 def _document(i: int, report: Report) -> str:

@@ -68,6 +68,26 @@ def display_safe(text: str) -> str:
     return text.translate(_DISPLAY)
 
 
+#: characters of a source sentence shown beside a cross-lingual finding
+SOURCE_CHARS = 200
+
+
+def source_excerpt(f: Finding, limit: int = SOURCE_CHARS) -> str | None:
+    """The source text a cross-lingual finding refers to (``evidence["source_text"]``: the
+    aligned source sentence, or the omitted one), display-safe and clipped; None for others.
+
+    >>> f = Finding.at("x", 0, 1, category="number", severity="major", message="m", confidence=1,
+    ...                detector="crosslingual", evidence={"source_text": "58 people died."})
+    >>> source_excerpt(f)
+    '58 people died.'
+    """
+    src = f.evidence.get("source_text") if f.evidence else None
+    if not isinstance(src, str) or not src.strip():
+        return None
+    src = " ".join(display_safe(src).split())
+    return src if len(src) <= limit else src[: limit - 1].rstrip() + "…"
+
+
 def best_repair(f: Finding) -> Repair | None:
     return max(f.repairs, key=lambda r: r.score) if f.repairs else None
 

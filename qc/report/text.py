@@ -9,6 +9,8 @@ Example output (colours omitted)::
     000.txt  score 41.0  REJECT  5 findings
       3:1  major  duplicate  headline repeated  [delete]
            Russland Droht ein Waffendeal Kim auf dem Weg nach Russland
+
+A cross-lingual finding is followed by the source sentence it refers to (``source: …``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from qc.model import Finding, Report
-from qc.report.summary import Summary, describe_repair, display_safe, line_col
+from qc.report.summary import Summary, describe_repair, display_safe, line_col, source_excerpt
 
 SEVERITY_STYLE = {"major": "bold white on red", "minor": "black on yellow", "info": "black on cyan"}
 SEVERITY_LABEL = {"major": "bold red", "minor": "yellow", "info": "cyan"}
@@ -79,6 +81,10 @@ def print_report(console: Console, report: Report) -> None:
         row.append(f"  ({f.detector} {f.confidence:.2f})", style="dim")
         console.print(row, crop=False)
         console.print(Text("          ").append_text(finding_context(report.text, f)), crop=False)
+        src = source_excerpt(f)
+        if src is not None:
+            # what the cross-lingual finding compares with (for an omission: what is missing)
+            console.print(Text("          source: ", style="dim").append(src, style="italic"), crop=False)
 
 
 def print_summary(console: Console, summary: Summary) -> None:
