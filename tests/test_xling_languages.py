@@ -138,6 +138,9 @@ def test_number_formats_of_romance_languages() -> None:
         frozenset({2.5e6}), frozenset({1200.0})]
     assert [q.values for q in extract("Assinaram acordos de 1.500 milhões de euros.", "pt")] == [
         frozenset({1.5e9})]
+    # "mil millones" is a thousand millions; "segundo" and "cuarto" are also everyday words
+    assert [q.values for q in extract("Costará 2,5 mil millones de euros.", "es")] == [frozenset({2.5e9})]
+    assert extract("Segundo o governo, ficou no seu quarto um segundo.", "pt") == []
     (time,) = extract("La réunion commence à 14h30.", "fr")
     assert 14 * 60 + 30 in time.values
 

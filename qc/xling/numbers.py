@@ -248,9 +248,14 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
         if tail is not None and unit in mults:
             factor = mults[unit]
             ambiguous = unit in {"m", "k"}
+            e = tail.end(1)
+            more = _MULT_AFTER.match(text, e, end)
+            if more is not None and more.group(1).lower() in mults and not ambiguous:
+                # Spanish "mil millones", Portuguese "mil milhões": a thousand millions
+                factor *= mults[more.group(1).lower()]
+                e = more.end(1)
             nat = frozenset({v * factor for v in nat} | (nat if ambiguous else set()))
             oth = frozenset({v * factor for v in oth})
-            e = tail.end(1)
         elif lang in DECIMAL_COMMA and lang != "fr" and "." in m.group():
             nat = nat | _clock_readings(m.group())
         if nat or oth:
