@@ -200,6 +200,8 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         fs = fold(source_word)
         if _common_prefix(ft, fs) >= len(fs) - 2:
             continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)
+        if any(ft.startswith(alt) for alt in _table().get(fs, ())):
+            continue  # the table's German spelling of the word (Volodímir/Wolodymyr)
         # explained by a source word: inflected (genitive "Klerks") or inside a compound, also
         # without the final vowel German compounds drop ("Quirinale" → "Quirinalspalast")
         if any(ft.startswith(x) or (len(x) >= 5 and x in ft)

@@ -254,8 +254,12 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
             words = []
         phrase = _POSSESSIVE.sub("", text[s:e])
         if words and fold(phrase) not in _table():
-            # the mention is the name itself, without leading titles ("Vice President")
+            # the name itself without leading titles ("Vice President"), or, when the table knows
+            # it with one of them, that ("El Banco Central Europeo": "Banco" is a common word)
             a = phrase.find(words[0])
+            known = next((m.start() - s for m in run[1:] if m.start() - s <= a
+                          and fold(_POSSESSIVE.sub("", text[m.start() : e])) in _table()), None)
+            a = known if known is not None else a
             s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
         if not words and fold(phrase) in _table():
             words = [phrase]
