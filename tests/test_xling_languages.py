@@ -206,3 +206,12 @@ def test_institutions_and_names_the_table_renders_are_no_findings(source: str, t
     # test would otherwise take for a mangled name ("Wolodymyr" for "Volodímir"); one sentence
     # is too short for language identification, so the language is given, as a feed would
     assert _xling(source, target, lang) == []
+
+
+def test_a_sentence_too_short_for_language_identification_is_told_by_its_word_frequencies() -> None:
+    from qc.xling.langid import detect_language
+
+    # pycld2 gives no reliable answer for these; the wordfreq evidence does, or leaves the default
+    assert detect_language("El Banco Central Europeo subió los tipos de interés.") == "es"
+    assert detect_language("Le pape François a reçu Volodymyr Zelensky au Vatican.") == "fr"
+    assert detect_language("Kim Jong Un", default="en") == "en"  # names: no language

@@ -22,7 +22,14 @@ SAMPLE_CHARS = 600
 
 def detect_language(text: str, default: str = "en", sample: int | None = SAMPLE_CHARS) -> str:
     """ISO 639-1 code of the main language of ``text`` (``default`` when unsure), read from
-    its first ``sample`` characters (cut at a space; None reads all)."""
+    its first ``sample`` characters (cut at a space; None reads all).
+
+    pycld2 decides; where it is unsure (a sentence or two), the word frequencies of
+    :func:`qc.lang.evidence.word_evidence` may still settle it:
+
+    >>> detect_language("El Banco Central Europeo subió los tipos de interés.")
+    'es'
+    """
     if sample is not None and len(text) > sample:
         cut = text.rfind(" ", sample // 2, sample)
         text = text[: cut if cut > 0 else sample]
@@ -31,7 +38,29 @@ def detect_language(text: str, default: str = "en", sample: int | None = SAMPLE_
     except pycld2.error:
         return default
     code = details[0][1] if details else "un"
-    return code if reliable and code != "un" else default
+    if reliable and code != "un":
+        return code
+    return _by_word_frequency(text) or default
+
+
+#: word evidence for a short text: the best language's mean Zipf frequency must beat the
+#: next one's by this much, and this share of the words must lean to it rather than to German
+WORD_MARGIN = 1.0
+WORD_LEAN = 0.5
+
+
+def _by_word_frequency(text: str) -> str | None:
+    """The language whose word frequencies clearly fit ``text`` best (wordfreq lists of
+    :data:`qc.lang.evidence.LANGS`), or None."""
+    from qc.lang.evidence import word_evidence
+
+    ev = word_evidence(text, min_len=2)
+    if ev.n_words < 3:
+        return None
+    (best, z1), (_, z2) = sorted(ev.mean.items(), key=lambda kv: -kv[1])[:2]
+    if z1 - z2 < WORD_MARGIN or (best != "de" and ev.lean[best] < WORD_LEAN):
+        return None
+    return best
 
 
 def language_scores(text: str) -> dict[str, int]:
