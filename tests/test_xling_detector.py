@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qc.config import Config
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
@@ -10,6 +12,7 @@ from qc.segment import Segmentation
 from qc.xling.bitext import bitext_for
 from qc.xling.langid import SAMPLE_CHARS, detect_language
 from qc.xling.pairing import pair_paths
+from qc.xling.source_chrome import is_chrome_line
 
 TARGET = "Laut Press TV starben am Samstag 85 Menschen.\nWladimir Putin sprach am 4. September in Moskau."
 SOURCE = "According to Press TV, 58 people died on Saturday.\nVladimir Putin spoke in Moscow on Sept. 4."
@@ -140,3 +143,47 @@ def test_with_the_boilerplate_detector_off_the_chrome_stays_in_the_alignment() -
     report = Checker(config, use_lm=False).check(Document("d", ARTICLE_TGT, source=ARTICLE_SRC))
     found = [(f.category, f.text) for f in _xling(report)]
     assert ("addition", "Vorlesen lassen? | Lesedauer: 2 Min.") in found
+
+
+SCRAPED_SOURCE = (
+    "Home | Politica | Esteri\n"
+    "Il presidente Sergio Mattarella ha incontrato 12 sindaci a Roma.\n"
+    "La riunione è durata 3,5 ore e si è conclusa alle 18:30.\n"
+    "Leggi anche: Manovra, le novità per le pensioni\n"
+    "© Riproduzione riservata"
+)
+SCRAPED_TARGET = (
+    "Präsident Sergio Mattarella traf in Rom 12 Bürgermeister.\n"
+    "Das Treffen dauerte 3,5 Stunden und endete um 18:30 Uhr."
+)
+
+
+def test_source_page_chrome_the_translation_drops_is_no_omission() -> None:
+    doc = Document("d", SCRAPED_TARGET, source=SCRAPED_SOURCE)
+    assert CrossLingualDetector().detect(doc, Segmentation(SCRAPED_TARGET)) == []
+    # switched off, the three chrome lines are omissions; a dropped article sentence always is
+    kept = CrossLingualDetector({"skip_source_chrome": False}).detect(doc, Segmentation(SCRAPED_TARGET))
+    assert {f.evidence["source_text"].split("\n")[0] for f in kept if f.category == "omission"} == {
+        "Home | Politica | Esteri", "Leggi anche: Manovra, le novità per le pensioni"}
+    dropped = SCRAPED_TARGET.split("\n")[0]
+    doc = Document("d", dropped, source=SCRAPED_SOURCE)
+    found = CrossLingualDetector().detect(doc, Segmentation(dropped))
+    assert [(f.category, f.evidence["source_text"]) for f in found] == [
+        ("omission", "La riunione è durata 3,5 ore e si è conclusa alle 18:30.")]
+
+
+@pytest.mark.parametrize("line", [
+    "© Riproduzione riservata", "Tous droits réservés", "Partager sur Facebook | Tweeter",
+    "Lea también: el presupuesto", "(ANSA)", "Home | Politica | Esteri",
+])
+def test_source_chrome_lines(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Il governo ha approvato la manovra da 24 miliardi di euro.",
+    "Russia | Ukraine: the talks resumed on Monday after a week in which both sides traded blame.",
+    "Kim Jong Un",
+])
+def test_article_lines_are_no_source_chrome(line: str) -> None:
+    assert not is_chrome_line(line)

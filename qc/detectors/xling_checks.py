@@ -50,6 +50,9 @@ class CrossLingualOptions(DetectorOptions):
     #: counterpart, and without it the lines correspond again (the boilerplate detector reports
     #: them itself; in a pipeline without that detector nothing is left out)
     skip_boilerplate: bool = True
+    #: a source line of page chrome (share buttons, breadcrumbs, "Leggi anche: …", "© …", an
+    #: agency tag) that the translation leaves out is no omission
+    skip_source_chrome: bool = True
 
 
 @register
@@ -79,7 +82,7 @@ class CrossLingualDetector(Detector):
             findings += found
         if o.omission or o.addition:
             findings += check_coverage(bt, self.name, omission=o.omission, addition=o.addition,
-                                       skip_targets=untranslated)
+                                       skip_targets=untranslated, skip_source_chrome=o.skip_source_chrome)
         if o.numbers:
             findings += check_numbers(bt, self.name)
         if o.names:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from qc.model import Finding, Repair
 from qc.xling.align import Link
 from qc.xling.bitext import Bitext
+from qc.xling.source_chrome import is_chrome_line
 
 
 def _groups(links: list[Link], side: str) -> list[tuple[int, int]]:
@@ -58,8 +59,19 @@ def _absorbed(bt: Bitext, link: Link | None, missing: int, side: str, ratio: flo
     return ratio * ls - lt >= 0.9 * missing
 
 
+def _on_chrome_line(bt: Bitext, i: int) -> bool:
+    """Whether source sentence ``i`` lies on a line of page chrome (:mod:`qc.xling.source_chrome`)."""
+    start, end = bt.src[i].span.start, bt.src[i].span.end
+    a = bt.source.rfind("\n", 0, start) + 1
+    b = bt.source.find("\n", end)
+    return is_chrome_line(bt.source[a : b if b >= 0 else len(bt.source)])
+
+
 def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition: bool = True,
-                   skip_targets: frozenset[int] = frozenset()) -> list[Finding]:
+                   skip_targets: frozenset[int] = frozenset(),
+                   skip_source_chrome: bool = False) -> list[Finding]:
+    """Omission and addition findings; ``skip_source_chrome`` leaves out source sentences on lines
+    of page chrome (share buttons, footers, teasers), which a translation rightly drops."""
     findings: list[Finding] = []
     if all(link.src and link.tgt for link in bt.links):
         return findings  # every link pairs sentences: nothing omitted or added (the usual case)
@@ -73,6 +85,10 @@ def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition
             nxt = bt.links[b] if b < len(bt.links) else None
             if side == "omission":
                 ids = tuple(i for link in bt.links[a:b] for i in link.src)
+                if skip_source_chrome:
+                    ids = tuple(i for i in ids if not _on_chrome_line(bt, i))
+                    if not ids:
+                        continue
                 length = sum(bt.src_chars[i] for i in ids)
                 if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
                     continue
