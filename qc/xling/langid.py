@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pycld2
 
+from qc.lang.evidence import word_evidence
+
 #: languages the cross-lingual checks have number/name data for; others fall back to English
 #: rules (the names check then reports at "info" only: its rules would misread the language)
 SUPPORTED = ("en", "it", "fr", "es", "pt", "de")
@@ -52,8 +54,6 @@ WORD_LEAN = 0.5
 def _by_word_frequency(text: str) -> str | None:
     """The language whose word frequencies clearly fit ``text`` best (wordfreq lists of
     :data:`qc.lang.evidence.LANGS`), or None."""
-    from qc.lang.evidence import word_evidence
-
     ev = word_evidence(text, min_len=2)
     if ev.n_words < 3:
         return None
