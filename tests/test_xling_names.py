@@ -175,3 +175,23 @@ def test_word_classes_drop_possessives_split_hyphens_and_skip_common_words() -> 
     ((word, name_like, phrases),) = _word_classes("White", "en")
     assert (word, name_like) == ("White", False) and "White House" in phrases  # heads a table name
     assert _word_classes("Putin", "en")[0][1] is True
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "found"),
+    [
+        # an acronym spelling must be a whole word: "un" starts "unterwegs", "eu" "Europäischen"
+        ("The United Nations said aid was needed.", "Die UNO sagte, Hilfe sei nötig.", False),
+        ("The United Nations said aid was needed.", "Sie sagten, Hilfe sei unterwegs.", True),
+        ("A representative of the European Union signed.", "Ein Vertreter der EU unterschrieb.", False),
+        ("A representative of the European Union signed.", "Ein Vertreter der Europäischen unterschrieb.",
+         True),
+        ("The UN said aid was needed.", "Sie sagten, Hilfe sei unterwegs.", True),
+        # a table name after words that are common ("The White House")
+        ("The White House said aid was needed.", "Das Weiße Haus sagte, Hilfe sei nötig.", False),
+        ("The White House said aid was needed.", "Sie sagten, Hilfe sei nötig.", True),
+    ],
+)
+def test_table_names_and_acronyms_are_matched_as_whole_words(source: str, target: str, found: bool) -> None:
+    reported = check_names(build_bitext(source, target, "en"), "crosslingual")
+    assert bool(reported) == found, [f.message for f in reported]

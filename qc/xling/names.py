@@ -115,9 +115,10 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _exonym_stems() -> dict[str, tuple[str, ...]]:
-    """Stems of the one-word German spellings ("deutsch" of Deutschland), by folded source name."""
+    """Stems of the one-word German spellings ("deutsch" of Deutschland), by folded source name;
+    an acronym ("UN", "USA") has none: its letters start too many words ("und", "unter")."""
     return {
-        fold(k): tuple(f[: max(4, len(f) - 4)] for f in (fold(v) for v in vs) if " " not in f)
+        fold(k): tuple(f[: max(4, len(f) - 4)] for f in (fold(v) for v in vs) if " " not in f and len(f) >= 4)
         for k, vs in name_tables().get("names", {}).items()
     }
 
@@ -253,13 +254,14 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
             # label ("tap Sync Now" after "when the sync is complete"), not a name
             words = []
         phrase = _POSSESSIVE.sub("", text[s:e])
-        if words and fold(phrase) not in _table():
+        if fold(phrase) not in _table():
             # the name itself without leading titles ("Vice President"), or, when the table knows
-            # it with one of them, that ("El Banco Central Europeo": "Banco" is a common word)
-            a = phrase.find(words[0])
+            # it without some leading words, that ("El Banco Central Europeo": "Banco" is a
+            # common word; "The United Nations": both words are) — never dropping a name word
+            a = phrase.find(words[0]) if words else len(phrase)
             known = next((m.start() - s for m in run[1:] if m.start() - s <= a
                           and fold(_POSSESSIVE.sub("", text[m.start() : e])) in _table()), None)
-            a = known if known is not None else a
+            a = known if known is not None else (a if words else 0)
             s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
         if not words and fold(phrase) in _table():
             words = [phrase]
@@ -408,8 +410,10 @@ def find_name(name: str, target_words: list[str], words: tuple[str, ...] = (),
     folded, joined = folded_target if folded_target is not None else folded_words(target_words)
     key = fold(name)
     for alt in _table().get(key, ()):
-        # the spelling starting a word, word by word ("weißes haus": its blanks are NULs here)
-        if "\0" + alt.replace(" ", "\0") in joined:
+        # the spelling starting a word, word by word ("weißes haus": its blanks are NULs here);
+        # a short one (an acronym: "eu", "un", "usa") must be a whole word, not a word's start
+        needle = "\0" + alt.replace(" ", "\0")
+        if (needle + "\0" if len(alt) <= 3 else needle) in joined:
             return NameMatch(True)
     best = NameMatch(True)
     last_found = True
