@@ -114,6 +114,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 weak = all(w.isupper() for w in words) or (
                     # one frequent word ("Service", "Generation" are loanwords in German corpora too)
                     len(words) == 1 and zipf_frequency(words[0], "en") >= 4.5 and not _in_table(words[0])
+                    and not _in_table(name.text)  # "European Union": a known name, not a loose word
                 )
                 severity = "info" if weak else ("major" if multi and not match.partial else "minor")
                 findings.append(Finding.at(
