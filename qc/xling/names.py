@@ -70,6 +70,9 @@ _CAP = re.compile(
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APOSTROPHE = re.compile(r"['’]")
+#: what splits a capitalised token into name words: hyphens, and apostrophes before a capital
+#: ("O'Mahony", "D'Alema"; not the contraction "Don't")
+_PARTS = re.compile(r"-|'(?=[^\W\d_a-zß-ÿ])")
 #: a number between two capitalised words keeps a name together ("Movimento 5 Stelle")
 _NUMBER_GAP = re.compile(r" \d{1,2} ")
 
@@ -236,7 +239,9 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
         words: list[str] = []
         weak: list[str] = []
         for m in run:
-            for w in _POSSESSIVE.sub("", m.group()).replace("’", "'").split("-"):
+            # parts split at hyphens and apostrophes, as the target's words are ("O'Mahony":
+            # "O", "Mahony"; the one-letter part is no name word)
+            for w in _PARTS.split(_POSSESSIVE.sub("", m.group()).replace("’", "'")):
                 if len(w) < 2 or not w[0].isupper():
                     continue
                 if title:
@@ -350,14 +355,14 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
 @lru_cache(maxsize=1 << 16)
 def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     """What :func:`name_words_in` needs to know of a capitalised token, apart from the text:
-    its words (possessive dropped, split at hyphens) that could be name words, each with
+    its words (possessive dropped, split at hyphens and apostrophes) that could be name words, each with
     whether it is a name in some position (not a common word at a sentence start or inside
     a sentence) and the multi-word table names it may start. Words of the [common] list
     and lower-case or one-letter parts are left out."""
     if "'" in token or "’" in token:
         token = _POSSESSIVE.sub("", token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
-    for w in token.split("-") if "-" in token else (token,):
+    for w in _PARTS.split(token) if ("-" in token or "'" in token) else (token,):
         if len(w) < 2 or not w[0].isupper() or _in_common(w):
             continue
         name_like = not is_common_word(w, lang) or not is_common_word(w, lang, strict=True)
