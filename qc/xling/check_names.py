@@ -111,7 +111,8 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             else:
                 multi = len(words) > 1
                 # acronyms are often expanded or translated (VAT → MwSt.); a first name is often left out
-                weak = all(w.isupper() for w in words) or (
+                weak = all(w.isupper() or (len(w) > 2 and w[-1] == "s" and w[:-1].isupper())
+                           for w in words) or (  # acronyms, also in the plural ("NPCs")
                     # one frequent word ("Service", "Generation" are loanwords in German corpora too)
                     len(words) == 1 and zipf_frequency(words[0], "en") >= 4.5 and not _in_table(words[0])
                     and not _in_table(name.text)  # "European Union": a known name, not a loose word

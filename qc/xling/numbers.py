@@ -62,6 +62,10 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,_])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])
 #: "le 4 mars"); in English only the capitalised words count ("May 4", not "may")
 _LOWER_CASE_CALENDAR = frozenset({"it", "fr", "es", "pt"})
 _MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
+#: an apostrophe that cuts a year ("the class of '88"), not one inside a word
+_APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’]$")
+#: a four-digit year and a range dash right before a two-digit number ("1986-88")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d[-–/]$")
 #: German cardinals that lead hyphenated compounds (lower case, as in the German word table)
 _DE_NUMBER_COMPOUND = re.compile(
     r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
@@ -258,6 +262,12 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
             oth = frozenset({v * factor for v in oth})
         elif lang in DECIMAL_COMMA and lang != "fr" and "." in m.group():
             nat = nat | _clock_readings(m.group())
+        elif e - m.start() == 2 and m.start() > start and (
+                _APOSTROPHE_YEAR.search(text, max(start, m.start() - 2), m.start())
+                or _YEAR_BEFORE.search(text, max(start, m.start() - 5), m.start())):
+            # a year cut to two digits ("the class of '88", "1986-88"): German may write it in full
+            v = float(m.group())
+            nat = nat | {1900.0 + v, 2000.0 + v}
         if nat or oth:
             out.append(Quantity(m.start(), e, text[m.start() : e], nat, "number", oth))
             consumed = e
