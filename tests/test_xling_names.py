@@ -219,3 +219,11 @@ def test_a_missing_plural_acronym_is_only_a_hint() -> None:
     bt = build_bitext("Talk to the NPCs in the village.", "Sprich mit den Figuren im Dorf.", "en")
     (f,) = check_names(bt, "crosslingual")
     assert (f.severity, f.evidence["source_name"]) == ("info", "NPCs")
+
+
+def test_a_demonym_of_a_table_place_is_rendered_by_the_place() -> None:
+    # "Midwesterner" = Midwest + "-erner": German says "aus dem Mittleren Westen"
+    src = "I am a Midwesterner and was always nice."
+    assert check_names(build_bitext(src, "Ich komme aus dem Mittleren Westen und war immer nett.", "en"),
+                       "crosslingual") == []
+    assert check_names(build_bitext(src, "Ich komme aus dem Süden und war immer nett.", "en"), "crosslingual")

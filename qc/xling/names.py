@@ -440,9 +440,10 @@ def renders(key: str, folded: list[str], joined: str) -> bool:
     spellings (itself or the table's): equal to it, starting with it (an inflection, at
     most 12 more letters; spellings of 3+ letters), containing it (a compound:
     "Kremlsprecher"; 5+ letters; also without a final vowel before a linking "s":
-    "Quirinale" in "Quirinalspalast"), or starting with an exonym's stem (Deutschland/deutschen).
+    "Quirinale" in "Quirinalspalast"), or starting with an exonym's stem (Deutschland/deutschen);
+    a demonym of a place in the table counts as that place ("Midwesterner": "Mittleren Westen").
     ``joined`` is ``folded`` between NULs (substring tests in C)."""
-    for alt in (key, *_table().get(key, ())):
+    for alt in (key, *_table().get(key, ()), *_demonym_base_spellings(key)):
         if len(alt) >= 5:
             if alt in joined or (len(alt) >= 7 and alt[-1] in "aeio" and alt[:-1] + "s" in joined):
                 return True
@@ -452,6 +453,22 @@ def renders(key: str, folded: list[str], joined: str) -> bool:
         elif "\0" + alt + "\0" in joined:
             return True
     return any("\0" + stem in joined for stem in _exonym_stems().get(key, ()))
+
+
+#: endings that make a demonym of a place name ("Midwest|erner", "London|er", "Paris|ians")
+_DEMONYM_ENDINGS = ("erners", "erner", "ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ese")
+
+
+def _demonym_base_spellings(key: str) -> tuple[str, ...]:
+    """The table's German spellings of the place a folded demonym names ("midwesterner" →
+    "mittleren westen"): German often says "aus dem Mittleren Westen" for "Midwesterner"."""
+    table = _table()
+    for ending in _DEMONYM_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            spellings = table.get(key[: -len(ending)])
+            if spellings:  # a spelling of several words, word by word (NULs stand between words)
+                return tuple(sp.replace(" ", "\0") for sp in spellings)
+    return ()
 
 
 def folded_words(words: list[str] | set[str] | frozenset[str]) -> tuple[list[str], str]:
