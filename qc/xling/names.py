@@ -355,10 +355,10 @@ def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset
 @lru_cache(maxsize=1 << 16)
 def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     """What :func:`name_words_in` needs to know of a capitalised token, apart from the text:
-    its words (possessive dropped, split at hyphens and apostrophes) that could be name words, each with
-    whether it is a name in some position (not a common word at a sentence start or inside
-    a sentence) and the multi-word table names it may start. Words of the [common] list
-    and lower-case or one-letter parts are left out."""
+    its words (possessive dropped, split at hyphens and at apostrophes before a capital) that
+    could be name words, each with whether it is a name in some position (not a common word at
+    a sentence start or inside a sentence) and the multi-word table names it may start. Words
+    of the [common] list and lower-case or one-letter parts are left out."""
     if "'" in token or "’" in token:
         token = _POSSESSIVE.sub("", token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
@@ -459,6 +459,7 @@ def renders(key: str, folded: list[str], joined: str) -> bool:
 _DEMONYM_ENDINGS = ("erners", "erner", "ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ese")
 
 
+@lru_cache(maxsize=1 << 16)
 def _demonym_base_spellings(key: str) -> tuple[str, ...]:
     """The table's German spellings of the place a folded demonym names ("midwesterner" →
     "mittleren westen"): German often says "aus dem Mittleren Westen" for "Midwesterner"."""
