@@ -223,7 +223,8 @@ def test_a_missing_plural_acronym_is_only_a_hint() -> None:
 
 def test_a_demonym_of_a_table_place_is_rendered_by_the_place() -> None:
     # "Midwesterner" = Midwest + "-erner": German says "aus dem Mittleren Westen"
-    src = "I am a Midwesterner and was always nice."
-    assert check_names(build_bitext(src, "Ich komme aus dem Mittleren Westen und war immer nett.", "en"),
-                       "crosslingual") == []
-    assert check_names(build_bitext(src, "Ich komme aus dem Süden und war immer nett.", "en"), "crosslingual")
+    src = "As a Midwesterner, she grew up near Chicago."
+    rendered = "Sie stammt aus dem Mittleren Westen und wuchs bei Chicago auf."
+    assert check_names(build_bitext(src, rendered, "en"), "crosslingual") == []
+    lost = "Sie stammt aus dem Süden und wuchs bei Chicago auf."
+    assert check_names(build_bitext(src, lost, "en"), "crosslingual")

@@ -38,9 +38,10 @@ def _numbers(source: str, target: str, lang: str = "en"):
         ("He met 8 ministers.", "Er traf acht Minister."),
         ("The meeting starts at 3 p.m. on Monday.", "Die Sitzung beginnt am Montag um 15 Uhr."),
         ("They got the third dose.", "Sie erhielten die dritte Dosis."),
-        ("The 2-way zip is sewn in.", "Der Zwei-Wege-Reißverschluss ist eingenäht."),
+        ("The bag has a 2-way zip.", "Die Tasche hat einen Zwei-Wege-Reißverschluss."),
         # a year cut to two digits is written in full
-        ("It won three straight meetings (1986-88).", "Es gewann drei Begegnungen in Folge (1986-1988)."),
+        ("The club won the cup in three seasons (1986-88).",
+         "Der Verein gewann den Pokal in drei Spielzeiten (1986-1988)."),
         ("She joined the class of '88.", "Sie kam in den Jahrgang 1988."),
         ("Support is open 24/7.", "Der Support ist rund um die Uhr erreichbar."),
         ("The war ended in 1945.", "Der Krieg endete 1945."),
