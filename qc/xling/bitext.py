@@ -5,7 +5,7 @@ document's identity, so separate detectors never align twice.
 
 Example::
 
-    >>> from qc.model import Document
+    >>> from qc.model import SEVERITY_RANK, Document, Finding, Severity
     >>> bt = bitext_for(Document("d", "Er kam. Sie ging.", source="He came. She left."))
     >>> [(l.src, l.tgt) for l in bt.links]
     [((0,), (0,)), ((1,), (1,))]
@@ -18,7 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from qc.lang.sentences import fast_sentences
-from qc.model import Document
+from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
 from qc.xling.align import AlignParams, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
@@ -134,6 +134,19 @@ class Bitext:
         if self._target_words is None:
             self._target_words = [_WORD.findall(self.target, t.span.start, t.span.end) for t in self.tgt]
         return self._target_words
+
+    def as_hints(self, findings: list[Finding], most: Severity, max_confidence: float = 1.0) -> list[Finding]:
+        """``findings`` as they are for a source language with rules; for one without (the English
+        rules stood in and may misread it) at severity ``most`` and confidence ``max_confidence``
+        at the most, with the language in the evidence."""
+        if not self.unsupported_lang:
+            return findings
+        return [
+            replace(f, severity=most if SEVERITY_RANK[f.severity] > SEVERITY_RANK[most] else f.severity,
+                    confidence=min(f.confidence, max_confidence),
+                    evidence={**f.evidence, "source_language": self.unsupported_lang})
+            for f in findings
+        ]
 
     def chars(self, link: Link) -> tuple[int, int]:
         """Characters of a link's source and target sentences."""

@@ -17,7 +17,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
@@ -125,13 +124,9 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     evidence=ev,
                 ))
         findings += _misspelt_names(bt, src_ids, own_set, s, e, findings[n_before:], detector)
-    if bt.unsupported_lang:
-        # without rules for the source's language its capitalised words and spellings are read
-        # as English ones: a hint for the editor, not an error
-        findings = [dataclasses.replace(f, severity="info", confidence=min(f.confidence, 0.4),
-                                        evidence={**f.evidence, "source_language": bt.unsupported_lang})
-                    for f in findings]
-    return findings
+    # without rules for the source's language its capitalised words and spellings are read as
+    # English ones: a hint for the editor, not an error
+    return bt.as_hints(findings, "info", max_confidence=0.4)
 
 
 class _LazyFolded:

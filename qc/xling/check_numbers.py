@@ -18,7 +18,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from qc.model import Finding, Repair
@@ -85,12 +84,8 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
                     message=f"“{q.text}” of the source sentence is missing from the translation",
                     evidence={**bt.evidence(link.src), "source_number": q.text},
                 ))
-    if bt.unsupported_lang:
-        # the source's number words and formats were read by the English rules: a hint at most
-        findings = [dataclasses.replace(f, severity="minor" if f.severity == "major" else f.severity,
-                                        evidence={**f.evidence, "source_language": bt.unsupported_lang})
-                    for f in findings]
-    return findings
+    # the source's number words and formats read by the English rules: a minor finding at most
+    return bt.as_hints(findings, "minor")
 
 
 def _pair(q: Quantity, targets: list[Quantity], used: set[int]) -> Quantity | None:
