@@ -66,11 +66,6 @@ _MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
 _APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’]$")
 #: a four-digit year and a range dash right before a two-digit number ("1986-88")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d[-–/]$")
-#: German cardinals that lead hyphenated compounds (lower case, as in the German word table)
-_DE_NUMBER_COMPOUND = re.compile(
-    r"(?<![\w-])(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig"
-    r"|fünfzig|hundert|tausend)-(?=[^\W\d_])"
-)
 
 
 @cache
@@ -205,7 +200,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
             out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
     if lang == "de" and "-" in segment:
         # a number word leading a hyphenated compound: "Fünf-Sterne-Bewegung", "Zwei-Staaten-Lösung"
-        for m in _DE_NUMBER_COMPOUND.finditer(low):
+        for m in _german_compound_heads().finditer(low):
             ws, we = start + m.start(1), start + m.end(1)
             if free(ws, we):
                 taken.append((ws, we))
@@ -385,6 +380,14 @@ def _word_value(w: str, words: dict[str, float], lang: str) -> float | None:
             if stem in words and words[stem] >= 2:
                 return float(words[stem])
     return None
+
+
+@cache
+def _german_compound_heads() -> re.Pattern[str]:
+    """A German cardinal of two or more (:func:`_german_cardinals`) leading a hyphenated
+    compound: "Fünf-Sterne-Bewegung", "Zwei-Staaten-Lösung"."""
+    cardinals = "|".join(re.escape(k) for k, v in _german_cardinals() if v >= 2)
+    return re.compile(rf"(?<![\w-])({cardinals})-(?=[^\W\d_])")
 
 
 @cache
