@@ -6,7 +6,10 @@ source, after a five-document warm-up on the other split, and prints CPU millise
 per document for each step of the detector: identifying the source language, splitting
 the source into sentences, reading its numbers, aligning, and each check (the names
 check also by its parts). Each step is timed by wrapping the function that does it, so
-the parts add up to a little more than the untimed detector.
+the parts add up to a little more than the untimed detector. Wrapping needs the Python
+modules: the script sets ``QC_PURE_PYTHON=1`` before it imports qc, so where the
+cross-lingual modules are installed compiled (``setup.py``) it times their pure-Python
+form, which is about a fifth slower throughout.
 
 ``--sizes 10 30`` also checks the documents of each size with and without the source,
 each pass in a fresh process, and prints the cost per document: the difference between
@@ -19,6 +22,7 @@ two sizes is the cost of one more segment, which fixed per-document costs do not
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -28,6 +32,8 @@ from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+os.environ["QC_PURE_PYTHON"] = "1"  # (before qc is imported: the wrapped functions must be Python's)
 
 import qc.detectors.xling_checks as checks
 import qc.xling.bitext as bitext

@@ -125,8 +125,9 @@ app = typer.Typer(
 def _print_version(value: bool) -> None:
     if value:
         from qc.report.summary import qc_version
+        from qc.xling import implementation
 
-        typer.echo(f"qc {qc_version()}")
+        typer.echo(f"qc {qc_version()} (cross-lingual checks: {implementation()})")
         raise typer.Exit(EXIT_OK)
 
 

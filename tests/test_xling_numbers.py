@@ -200,19 +200,14 @@ def test_digit_quantities_are_the_number_kind_of_all_quantities(text: str) -> No
     ],
 )
 def test_the_digits_shortcut_gives_the_findings_of_the_full_matching(
-    source: str, target: str, shortcut: bool, monkeypatch: pytest.MonkeyPatch
+    source: str, target: str, shortcut: bool
 ) -> None:
     """A link whose source numbers all have digit counterparts skips the number words; the
     findings are those of the full matching over digits and words."""
-    taken: list[bool] = []
-    real = numbers_check._all_matched
-
-    def recording(*args: list) -> bool:
-        taken.append(real(*args))
-        return taken[-1]
-
-    monkeypatch.setattr(numbers_check, "_all_matched", recording)
-    fast = [(f.start, f.end, f.message) for f in _numbers(source, target)]
-    assert any(taken) == shortcut
-    monkeypatch.setattr(numbers_check, "_all_matched", lambda *_: False)
-    assert [(f.start, f.end, f.message) for f in _numbers(source, target)] == fast
+    bt = build_bitext(source, target, "en")
+    (link,) = bt.links
+    digits = [q for j in link.tgt for q in bt.tgt[j].digit_quantities]
+    assert numbers_check._all_matched(bt.src[0].quantities, digits) == shortcut
+    fast = [(f.start, f.end, f.message) for f in check_numbers(bt, "crosslingual")]
+    full = check_numbers(build_bitext(source, target, "en"), "crosslingual", digits_shortcut=False)
+    assert [(f.start, f.end, f.message) for f in full] == fast

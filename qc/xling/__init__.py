@@ -16,4 +16,74 @@ Language data lives in ``qc/data/xling_numbers.toml``, ``qc/data/names_de.toml``
 ``qc/data/xling_lexicon.toml`` (English→German word stems, function words).
 Directory pairing (``x.txt`` + ``x.src.txt`` + ``x.ref.txt``) is in
 :mod:`qc.xling.pairing`; reference scores (chrF, BLEU, TER) in :mod:`qc.xling.reference`.
+
+The per-document modules are compiled with mypyc when the package is installed with a C
+compiler at hand (``setup.py``); this package then loads the plain sources instead when
+``QC_PURE_PYTHON=1`` is set or a source is newer than its compiled module (an edit since the
+last ``pip install -e .``), so an edit always takes effect. :func:`implementation` says which.
 """
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import warnings
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+from types import ModuleType
+
+_HERE = Path(__file__).parent
+
+
+def _stale_extensions() -> list[str]:
+    """Modules of this package whose source is newer than their compiled extension."""
+    stale = []
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for ext in _HERE.glob(f"*{suffix}"):
+            source = ext.with_name(ext.name[: -len(suffix)] + ".py")
+            if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
+                stale.append(source.stem)
+    return sorted(stale)
+
+
+def _pure_reason() -> str:
+    if os.environ.get("QC_PURE_PYTHON", "") not in ("", "0"):
+        return "QC_PURE_PYTHON is set"
+    stale = _stale_extensions()
+    if stale:
+        return f"sources newer than their compiled modules: {', '.join(stale)}; run `pip install -e .` again"
+    return ""
+
+
+class _SourcesFirst(importlib.abc.MetaPathFinder):
+    """Imports this package's modules from their ``.py`` files even where a compiled
+    extension sits beside them (all of them: compiled modules call each other directly)."""
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        package, _, name = fullname.rpartition(".")
+        if package != __name__ or not (_HERE / f"{name}.py").exists():
+            return None
+        return importlib.util.spec_from_file_location(fullname, _HERE / f"{name}.py")
+
+
+#: why the modules run as pure Python although compiled ones may be installed, or ""
+PURE_REASON = _pure_reason()
+if PURE_REASON:
+    sys.meta_path.insert(0, _SourcesFirst())
+    if not PURE_REASON.startswith("QC_PURE_PYTHON"):
+        warnings.warn(f"qc.xling runs as pure Python: {PURE_REASON}", RuntimeWarning, stacklevel=2)
+
+
+def implementation() -> str:
+    """How the cross-lingual checks run: ``"compiled (mypyc)"`` or ``"pure Python"`` (with the
+    reason when compiled modules are there but not used)."""
+    from qc.xling import numbers
+
+    if Path(numbers.__file__ or "").suffix == ".py":
+        return f"pure Python ({PURE_REASON})" if PURE_REASON else "pure Python"
+    return "compiled (mypyc)"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Link:
     cost: float
 
 
-_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+_BEADS: Final = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 
 
 def _norm_tail(z: float) -> float:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from qc.lang.sentences import fast_sentences
 from qc.model import SEVERITY_RANK, Document, Finding, Severity
@@ -169,7 +170,7 @@ class Bitext:
         return {"source_start": s, "source_end": e, "source_text": self.source[s:e]}
 
 
-_WORDS_LOWER = re.compile(r"\w{3,}")
+_WORDS_LOWER: Final = re.compile(r"\w{3,}")
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -195,8 +196,8 @@ def _name_keys(names: list[NameMention]) -> frozenset[str]:
     return frozenset(keys)
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD: Final = re.compile(r"[^\W\d_]+")
+_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def _caps_keys(text: str) -> frozenset[str]:
@@ -239,7 +240,7 @@ def _anchor_sets(
     return (2.0 * anchor - 1.0) * min(1.0, weight / 2.0)
 
 
-_ORDINAL_END = re.compile(r"(?<![\w.])\d{1,2}\.$")
+_ORDINAL_END: Final = re.compile(r"(?<![\w.])\d{1,2}\.$")
 
 
 def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
@@ -265,8 +266,8 @@ def join_ordinal_splits(text: str, spans: list[Span]) -> list[Span]:
 
 #: languages whose characters each carry about a syllable or a word, and the range of German
 #: characters per source character the aligner estimates within (instead of 0.8–1.6)
-_DENSE_SCRIPTS = frozenset({"zh", "ja", "ko"})
-_DENSE_RATIO = (1.8, 5.0)
+_DENSE_SCRIPTS: Final = frozenset({"zh", "ja", "ko"})
+_DENSE_RATIO: Final = (1.8, 5.0)
 
 
 def build_bitext(

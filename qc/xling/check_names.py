@@ -18,9 +18,10 @@ Example::
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
-from qc.model import Finding
+from qc.model import Finding, Severity
 from qc.xling.bitext import Bitext
 from qc.xling.names import (
     MISSING,
@@ -34,7 +35,7 @@ from qc.xling.names import (
     zipf_frequency,
 )
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def _in_table(word: str) -> bool:
@@ -116,7 +117,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     len(words) == 1 and zipf_frequency(words[0], "en") >= 4.5 and not _in_table(words[0])
                     and not _in_table(name.text)  # "European Union": a known name, not a loose word
                 )
-                severity = "info" if weak else ("major" if multi and not match.partial else "minor")
+                severity: Severity = "info" if weak else ("major" if multi and not match.partial else "minor")
                 findings.append(Finding.at(
                     text, s, e, category="name", severity=severity,
                     confidence={"info": 0.4, "minor": 0.55, "major": 0.7}[severity], detector=detector,
@@ -144,7 +145,7 @@ class _LazyFolded:
         return self.value
 
 
-_CAP = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[^\W\d_]{3,}(?![\w-])")
+_CAP: Final = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[^\W\d_]{3,}(?![\w-])")
 
 
 def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: int,

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from qc.model import Finding, Repair
 from qc.xling.bitext import Bitext
@@ -34,7 +35,13 @@ def _matches(q: Quantity, cands: list[Quantity]) -> Quantity | None:
     return None
 
 
-def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
+def check_numbers(bt: Bitext, detector: str, digits_shortcut: bool = True) -> list[Finding]:
+    """Findings on the numbers of every aligned pair.
+
+    ``digits_shortcut``: skip a link whose source numbers all pair with target numbers in
+    digits (:func:`_all_matched`) without reading the target's number words; the findings
+    are the same either way (False is for tests that show it).
+    """
     findings: list[Finding] = []
     text = bt.target
     for k, link in enumerate(bt.links):
@@ -43,7 +50,8 @@ def check_numbers(bt: Bitext, detector: str) -> list[Finding]:
         source_quantities = [q for i in link.src for q in bt.src[i].quantities]
         if not source_quantities:
             continue  # (the usual case: the target's numbers are then never read)
-        if _all_matched(source_quantities, [q for j in link.tgt for q in bt.tgt[j].digit_quantities]):
+        digits = [q for j in link.tgt for q in bt.tgt[j].digit_quantities] if digits_shortcut else []
+        if digits_shortcut and _all_matched(source_quantities, digits):
             continue  # every source number has a counterpart in digits: number words cannot change that
         targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
         near: list[Quantity] | None = None
@@ -128,7 +136,7 @@ def _near(bt: Bitext, k: int) -> list[Quantity]:
     return near
 
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS: Final = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _number_repair(t: Quantity, q: Quantity, source_lang: str) -> list[Repair]:
@@ -142,7 +150,7 @@ def _number_repair(t: Quantity, q: Quantity, source_lang: str) -> list[Repair]:
 
 
 #: a space grouping thousands ("1 500", narrow or no-break spaces too)
-_GROUP_SPACE = re.compile(r"(?<=\d)[ \u202f\u00a0\u2009](?=\d{3}\b)")
+_GROUP_SPACE: Final = re.compile(r"(?<=\d)[ \u202f\u00a0\u2009](?=\d{3}\b)")
 
 
 def _format_finding(text: str, t: Quantity, q: Quantity, bt: Bitext, src: tuple[int, ...],

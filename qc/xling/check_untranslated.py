@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from sacrebleu.metrics import CHRF
 
@@ -28,8 +29,8 @@ from qc.xling.data import lexicon_tables
 from qc.xling.langid import language_scores
 from qc.xling.names import zipf_frequency
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_CHRF = CHRF()
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+_CHRF: Final = CHRF()
 
 
 @cache

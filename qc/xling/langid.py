@@ -8,18 +8,20 @@ Example::
 
 from __future__ import annotations
 
+from typing import Final
+
 import pycld2
 
 from qc.lang.evidence import word_evidence
 
 #: languages the cross-lingual checks have number/name data for; others fall back to English
 #: rules (the names check then reports at "info" only: its rules would misread the language)
-SUPPORTED = ("en", "it", "fr", "es", "pt", "de")
+SUPPORTED: Final = ("en", "it", "fr", "es", "pt", "de")
 
 
 #: characters read to tell a document's language: plenty for cld2, and the cost of a
 #: long article no longer grows with its length
-SAMPLE_CHARS = 600
+SAMPLE_CHARS: Final = 600
 
 
 def detect_language(text: str, default: str = "en", sample: int | None = SAMPLE_CHARS) -> str:
@@ -47,8 +49,8 @@ def detect_language(text: str, default: str = "en", sample: int | None = SAMPLE_
 
 #: word evidence for a short text: the best language's mean Zipf frequency must beat the
 #: next one's by this much, and this share of the words must lean to it rather than to German
-WORD_MARGIN = 1.0
-WORD_LEAN = 0.5
+WORD_MARGIN: Final = 1.0
+WORD_LEAN: Final = 0.5
 
 
 def _by_word_frequency(text: str) -> str | None:

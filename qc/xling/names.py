@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Final
 
 from rapidfuzz.distance import Indel
 
@@ -64,24 +65,24 @@ class NameMatch:
 
 #: a capitalised word or an initialism ("U.S."); the pattern opens with the character class
 #: (the word boundary is a lookbehind after it) so the regex engine scans for candidates in C
-_CAP = re.compile(
+_CAP: Final = re.compile(
     r"[^\W\d_a-zß-ÿ](?<![\w#].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#]))"
 )
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_APOSTROPHE = re.compile(r"['’]")
+_ROMAN: Final = re.compile(r"^[IVXLC]+$")
+_POSSESSIVE: Final = re.compile(r"['’]s?$")
+_APOSTROPHE: Final = re.compile(r"['’]")
 #: what splits a capitalised token into name words: hyphens, and apostrophes before a capital
 #: ("O'Mahony", "D'Alema"; not the contraction "Don't")
-_PARTS = re.compile(r"-|'(?=[^\W\d_a-zß-ÿ])")
+_PARTS: Final = re.compile(r"-|'(?=[^\W\d_a-zß-ÿ])")
 #: a number between two capitalised words keeps a name together ("Movimento 5 Stelle")
-_NUMBER_GAP = re.compile(r" \d{1,2} ")
+_NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
 
 
-_FOLD_PAIRS = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
+_FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
                ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
-_C_BEFORE_E_I = re.compile(r"c(?=[ei])")
-_C_NOT_H = re.compile(r"c(?!h)")
-_DOUBLED = re.compile(r"(.)\1")
+_C_BEFORE_E_I: Final = re.compile(r"c(?=[ei])")
+_C_NOT_H: Final = re.compile(r"c(?!h)")
+_DOUBLED: Final = re.compile(r"(.)\1")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -302,11 +303,11 @@ def _written_lowercase(word: str, text: str) -> bool:
 
 
 #: :func:`name_words_in` results: every name word is in the target verbatim (or common) ...
-PRESENT = "present"
+PRESENT: Final = "present"
 #: ... some only in a German spelling the name test accepts (Germany/Deutschlands) ...
-RENDERED = "rendered"
+RENDERED: Final = "rendered"
 #: ... or some name word is missing: the names must be extracted and looked for
-MISSING = "missing"
+MISSING: Final = "missing"
 
 
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
@@ -456,7 +457,7 @@ def renders(key: str, folded: list[str], joined: str) -> bool:
 
 
 #: endings that make a demonym of a place name ("Midwest|erner", "London|er", "Paris|ians")
-_DEMONYM_ENDINGS = ("erners", "erner", "ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ese")
+_DEMONYM_ENDINGS: Final = ("erners", "erner", "ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ese")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import filterfalse
+from typing import Final
 
 from qc.xling.data import number_tables
 
@@ -39,33 +40,33 @@ class Quantity:
 
 
 # Digits with optional grouping (comma, dot, apostrophe, narrow/no-break space) and decimals.
-_NUM = re.compile(
+_NUM: Final = re.compile(
     r"(?<![\d.,_])(?:\d{1,3}(?:(?:[,.'\u202f\u00a0\u2009])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 )
-_TIME = re.compile(
+_TIME: Final = re.compile(
     r"(?<![\w.,])(\d{1,2})(?:[:.](\d{2}))?\s?(a\.m\.|p\.m\.|am\b|pm\b|Uhr\b|h\b(?!\s?\d{2}(?!\d)))"
     r"|(?<![\w.,])(\d{1,2}):(\d{2})(?![\d])"
     # French "14h30", "14 h 30"
     r"|(?<![\w.,])(\d{1,2})\s?h\s?(\d{2})(?![\d])",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
-_DIGIT_RUN = re.compile(r"\d+")
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_DIGIT_RUN: Final = re.compile(r"\d+")
 #: "Sunday Mirror", "Sunday Times": a weekday followed by a capitalised word is part of a name
-_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_AFTER: Final = re.compile(r" [A-Z][a-z]")
 #: languages that write a decimal comma and group thousands with dots or spaces ("1.500,5",
 #: French "1 500,5"); the others read like English ("1,500.5")
-DECIMAL_COMMA = frozenset({"de", "it", "fr", "es", "pt"})
+DECIMAL_COMMA: Final = frozenset({"de", "it", "fr", "es", "pt"})
 #: French groups thousands with a plain space too ("1 500 obus")
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,_])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])")
+_SPACED_THOUSANDS: Final = re.compile(r"(?<![\d.,_])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])")
 #: languages whose number words, months and weekdays are written in lower case ("martedì",
 #: "le 4 mars"); in English only the capitalised words count ("May 4", not "may")
-_LOWER_CASE_CALENDAR = frozenset({"it", "fr", "es", "pt"})
-_MULT_AFTER = re.compile(r"\s?([^\W\d_]+)\.?")
+_LOWER_CASE_CALENDAR: Final = frozenset({"it", "fr", "es", "pt"})
+_MULT_AFTER: Final = re.compile(r"\s?([^\W\d_]+)\.?")
 #: an apostrophe that cuts a year ("the class of '88"), not one inside a word
-_APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’]$")
+_APOSTROPHE_YEAR: Final = re.compile(r"(?<!\w)['’]$")
 #: a four-digit year and a range dash right before a two-digit number ("1986-88")
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d[-–/]$")
+_YEAR_BEFORE: Final = re.compile(r"(?<!\d)(?:19|20)\d\d[-–/]$")
 
 
 @cache
@@ -85,7 +86,7 @@ def _idioms(lang: str) -> tuple[re.Pattern[str], ...]:
     return (re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE),) if pats else ()
 
 
-_REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]|()]")
+_REGEX_SYNTAX: Final = re.compile(r"[.^$*+?{}\[\]|()]")
 
 
 @cache
@@ -168,7 +169,7 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
         if not free(ws, we):
             continue
         taken.append((ws, we))
-        value = _word_value(w, words, lang)
+        value: float | None = _word_value(w, words, lang)
         capitalised = word[0].isupper()
         if value is not None and lang != "de" and capitalised and _mid_sentence(text, ws, start):
             value = None  # "Fox and Seven": a capitalised number word inside a sentence is a name
@@ -269,7 +270,7 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
     return out
 
 
-_MULTIPLES = frozenset({100.0, 1e3, 1e6, 1e9, 1e12})
+_MULTIPLES: Final = frozenset({100.0, 1e3, 1e6, 1e9, 1e12})
 
 
 def _join_spelled_multiples(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -294,8 +295,8 @@ def _join_spelled_multiples(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_ORDER_OF = re.compile(r"\b(tens|hundreds)\s+of\s+$", re.IGNORECASE)
-_DOTTED_TIME = re.compile(r"(\d{1,2})\.(\d{2})")
+_ORDER_OF: Final = re.compile(r"\b(tens|hundreds)\s+of\s+$", re.IGNORECASE)
+_DOTTED_TIME: Final = re.compile(r"(\d{1,2})\.(\d{2})")
 
 
 def _clock_readings(s: str) -> set[float]:
@@ -468,7 +469,7 @@ def _candidate_words(low: str, lang: str) -> list[str]:
 
 
 #: characters around a word that are no word characters (stripped before the whole-word test)
-_EDGE = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
+_EDGE: Final = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
 
 
 def distinct_words(text: str) -> set[str]:
@@ -546,9 +547,12 @@ def _near_digits(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(0 <= s - b <= 3 or 0 <= a - e <= 3 for a, b in spans)
 
 
+_SWAP_SEPARATORS: Final = str.maketrans(",.", ".,")
+
+
 def german_form(q: Quantity) -> str | None:
     """The German spelling of an English-format digit string: ``1,686`` → ``1.686``, ``3.5`` → ``3,5``."""
     s = q.text
     if not re.fullmatch(r"[\d.,]+", s):
         return None
-    return s.translate(str.maketrans({",": ".", ".": ","}))
+    return s.translate(_SWAP_SEPARATORS)

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from qc.lang.data import load_data
 from qc.lang.shapes import agency_tag_parts
 
 #: longest line, in words, that can be chrome (a footer, a widget row, a teaser)
-MAX_WORDS = 12
+MAX_WORDS: Final = 12
 
-_SEPARATORS = re.compile(r"\s[|·•]\s|\s*\|\s*")
+_SEPARATORS: Final = re.compile(r"\s[|·•]\s|\s*\|\s*")
 
 
 @cache
