@@ -213,3 +213,14 @@ def test_one_repair_pass_removes_every_repairable_page_artifact_of_the_seeds(see
             f for f in again.findings if f.category in line_level and f.severity == "major" and f.repairs
         ]
         assert repairable == [], (name, repairable)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZäß9²_-'’.,;:!?\"()“”„«» \n\t\u00a0\u202f")) | st.characters(),
+               max_size=40), st.integers(0, 5), st.integers(0, 5))
+def test_the_fast_word_split_gives_the_regex_words(text, cut_start, cut_end):
+    """The cross-lingual checks read target words with a split-and-strip shortcut; it must give
+    exactly the regex's runs of letters and digits, also for a span cut inside a word."""
+    from qc.xling.bitext import _WORD, words_in
+
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    assert words_in(text, start, end) == _WORD.findall(text, start, end)

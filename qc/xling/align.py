@@ -53,6 +53,10 @@ class AlignParams:
     merge_length_margin: float = 2.0
 
 
+#: the defaults (the parameters are frozen: one instance serves every call without its own)
+DEFAULT_PARAMS: Final = AlignParams()
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """Source sentence indices aligned to target sentence indices (one side may be empty)."""
@@ -97,7 +101,7 @@ def align(
     where a merge would otherwise swallow an omitted or added sentence; inside a line,
     where sentences are split and joined freely, it is left out).
     """
-    p = params or AlignParams()
+    p = params or DEFAULT_PARAMS
     n, m = len(src_lens), len(tgt_lens)
     if ratio is None:
         ratio = doc_ratio(src_lens, tgt_lens, p)
@@ -148,7 +152,7 @@ def align(
 
 def doc_ratio(src_lens: Sequence[int], tgt_lens: Sequence[int], params: AlignParams | None = None) -> float:
     """Target/source characters of the whole text, clipped to the plausible range."""
-    p = params or AlignParams()
+    p = params or DEFAULT_PARAMS
     total_s, total_t = sum(src_lens), sum(tgt_lens)
     return min(p.max_ratio, max(p.min_ratio, total_t / total_s)) if total_s and total_t else 1.0
 
@@ -183,7 +187,7 @@ def align_lines(
     >>> [(l.src, l.tgt) for l in align_lines([40, 30, 50], [72, 52], lambda s, t: 0.0, [0, 0, 1], [0, 1])]
     [((0, 1), (0,)), ((2,), (1,))]
     """
-    p = params or AlignParams()
+    p = params or DEFAULT_PARAMS
     sg, tg = _line_groups(src_lines), _line_groups(tgt_lines)
     ratio = doc_ratio(src_lens, tgt_lens, p)
     if len(sg) != len(tg) or len(sg) < 2:
