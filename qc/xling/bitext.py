@@ -28,7 +28,6 @@ from qc.xling.names import NameMention, _table, extract_names, fold
 from qc.xling.numbers import Quantity, extract, extract_by_sentence, extract_digits
 
 
-@dataclass(slots=True)
 class Sentence:
     """One sentence with its anchors; features are computed on first use.
 
@@ -36,22 +35,33 @@ class Sentence:
     word sets it needs are built only for the sentences it actually compares;
     and a target sentence's numbers are read only when its source sentence has
     numbers (about a quarter of news sentences) or the aligner compares it.
+
+    (A plain class, not a dataclass: compiled by mypyc, its constructor is native code,
+    and a bitext builds one per sentence.)
     """
 
-    span: Span
-    #: the sentence's numbers, or None to extract them from ``doc_text`` on first use
-    _quantities: list[Quantity] | None = None
-    #: "source" keys come from the name mentions, "target" keys from capitalised words
-    side: str = "target"
-    #: the whole text and its language (names and numbers are extracted from it on first use)
-    doc_text: str = ""
-    lang: str = "de"
-    _values: frozenset[float] | None = None
-    _digits: list[Quantity] | None = None
-    _names: list[NameMention] | None = None
-    _keys: frozenset[str] | None = None
-    _words: frozenset[str] | None = None
-    _cognates: frozenset[str] | None = None
+    __slots__ = ("_cognates", "_digits", "_keys", "_names", "_quantities", "_values", "_words",
+                 "doc_text", "lang", "side", "span")
+
+    def __init__(self, span: Span, quantities: list[Quantity] | None = None, side: str = "target",
+                 doc_text: str = "", lang: str = "de") -> None:
+        self.span = span
+        #: the sentence's numbers, or None to extract them from ``doc_text`` on first use
+        self._quantities = quantities
+        #: "source" keys come from the name mentions, "target" keys from capitalised words
+        self.side = side
+        #: the whole text and its language (names and numbers are extracted from it on first use)
+        self.doc_text = doc_text
+        self.lang = lang
+        self._values: frozenset[float] | None = None
+        self._digits: list[Quantity] | None = None
+        self._names: list[NameMention] | None = None
+        self._keys: frozenset[str] | None = None
+        self._words: frozenset[str] | None = None
+        self._cognates: frozenset[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.span!r}, side={self.side!r}, lang={self.lang!r})"
 
     @property
     def text(self) -> str:
