@@ -81,14 +81,29 @@ def test_in_this_process_the_checks_run_as_implementation_says() -> None:
 def test_a_source_edited_after_the_build_is_stale(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source_newer: bool, stale: list[str]
 ) -> None:
-    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    source, ext = tmp_path / "numbers.py", tmp_path / f"numbers{suffix}"
+    (tmp_path / "pyproject.toml").write_text("")  # a source checkout: qc/xling/ under the project
+    package = tmp_path / "qc" / "xling"
+    package.mkdir(parents=True)
+    source, ext = package / "numbers.py", package / f"numbers{importlib.machinery.EXTENSION_SUFFIXES[0]}"
     source.write_text("")
     ext.write_bytes(b"")
     older, newer = 1_700_000_000, 1_700_000_100
     os.utime(source, (newer, newer) if source_newer else (older, older))
     os.utime(ext, (older, older) if source_newer else (newer, newer))
-    monkeypatch.setattr(qc.xling, "_HERE", tmp_path)
+    monkeypatch.setattr(qc.xling, "_HERE", package)
     assert qc.xling._stale_extensions() == stale
     monkeypatch.delenv("QC_PURE_PYTHON", raising=False)
     assert ("numbers" in qc.xling._pure_reason()) == source_newer
+
+
+def test_an_installed_package_is_never_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel's files carry the time they were unpacked (a source may come out a little newer
+    than its extension): outside a source checkout the extensions are used as they are."""
+    suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
+    package = tmp_path / "site-packages" / "qc" / "xling"
+    package.mkdir(parents=True)
+    (package / f"numbers{suffix}").write_bytes(b"")
+    (package / "numbers.py").write_text("")
+    os.utime(package / f"numbers{suffix}", (1_700_000_000, 1_700_000_000))
+    monkeypatch.setattr(qc.xling, "_HERE", package)
+    assert qc.xling._stale_extensions() == []

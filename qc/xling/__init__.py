@@ -39,12 +39,16 @@ _HERE = Path(__file__).parent
 
 
 def _stale_extensions() -> list[str]:
-    """Modules of this package whose source is newer than their compiled extension."""
+    """Modules of this package whose source is newer than their compiled extension, in a
+    source checkout (an editable install: ``pyproject.toml`` beside the package). An installed
+    wheel is consistent by construction, and its files carry the time they were unpacked."""
+    if not (_HERE.parent.parent / "pyproject.toml").exists():
+        return []
     stale = []
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
         for ext in _HERE.glob(f"*{suffix}"):
             source = ext.with_name(ext.name[: -len(suffix)] + ".py")
-            if source.exists() and source.stat().st_mtime > ext.stat().st_mtime:
+            if source.exists() and source.stat().st_mtime > ext.stat().st_mtime + 1.0:
                 stale.append(source.stem)
     return sorted(stale)
 
