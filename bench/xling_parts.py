@@ -9,7 +9,8 @@ check also by its parts). Each step is timed by wrapping the function that does 
 the parts add up to a little more than the untimed detector. Wrapping needs the Python
 modules: the script sets ``QC_PURE_PYTHON=1`` before it imports qc, so where the
 cross-lingual modules are installed compiled (``setup.py``) it times their pure-Python
-form, which is about a fifth slower throughout.
+form, which is about a fifth slower throughout (the ``--sizes`` passes run the modules as
+installed).
 
 ``--sizes 10 30`` also checks the documents of each size with and without the source,
 each pass in a fresh process, and prints the cost per document: the difference between
@@ -33,7 +34,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-os.environ["QC_PURE_PYTHON"] = "1"  # (before qc is imported: the wrapped functions must be Python's)
+# the wrapped functions must be Python's: the sources, also where compiled modules are installed;
+# the size passes (``--one``, fresh processes) run the modules as installed
+os.environ["QC_PARTS_INSTALLED"] = os.environ.get("QC_PARTS_INSTALLED", os.environ.get("QC_PURE_PYTHON", ""))
+os.environ["QC_PURE_PYTHON"] = os.environ["QC_PARTS_INSTALLED"] if "--one" in sys.argv else "1"
 
 import qc.detectors.xling_checks as checks
 import qc.xling.bitext as bitext
