@@ -224,3 +224,25 @@ def test_the_fast_word_split_gives_the_regex_words(text, cut_start, cut_end):
 
     start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
     assert words_in(text, start, end) == _WORD.findall(text, start, end)
+
+
+def test_the_quick_start_classes_of_the_names_and_digits_patterns_match_the_plain_ones():
+    """Two patterns of the cross-lingual checks open with a range class that the regex engine
+    tests faster than a Unicode category, then check the category in a lookbehind: for every
+    code point they must match exactly what the plain pattern matches."""
+    import re
+    import sys
+
+    from qc.xling.names import _CAP
+    from qc.xling.numbers import _DIGIT_RUN
+
+    every = " ".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    plain_cap = re.compile(_CAP.pattern.replace(
+        r"[A-Zª²³µ¹º¼-¾À-ÖØ-Þ\u0100-\U0010FFFF](?<=[^\W\d_a-zß-ÿ])", r"[^\W\d_a-zß-ÿ]"))
+    assert plain_cap.pattern != _CAP.pattern
+    assert _CAP.findall(every) == plain_cap.findall(every)
+    assert [m.span() for m in _DIGIT_RUN.finditer(every)] == [m.span() for m in re.finditer(r"\d+", every)]
+    # runs of digits and capitalised words in context, too
+    text = "Am 12.3. kamen ١٢٣ Gäste; „Élodie“ und ÖVP-Chef Ünal trafen U.S.-Vertreter 2024."
+    assert _CAP.findall(text) == plain_cap.findall(text)
+    assert [m.span() for m in _DIGIT_RUN.finditer(text)] == [m.span() for m in re.finditer(r"\d+", text)]

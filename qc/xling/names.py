@@ -63,10 +63,12 @@ class NameMatch:
     partial: bool = False
 
 
-#: a capitalised word or an initialism ("U.S."); the pattern opens with the character class
-#: (the word boundary is a lookbehind after it) so the regex engine scans for candidates in C
+#: a capitalised word or an initialism ("U.S."); the pattern opens with a character class so
+#: that the regex engine scans for candidates in C: ranges around the capital's class (which the
+#: lookbehind after it then tests exactly: a letter, not lower-case ASCII or Latin-1), because
+#: ranges are quicker to test than Unicode categories; then the word boundary before it
 _CAP: Final = re.compile(
-    r"[^\W\d_a-zß-ÿ](?<![\w#].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#]))"
+    r"[A-Zª²³µ¹º¼-¾À-ÖØ-Þ\u0100-\U0010FFFF](?<=[^\W\d_a-zß-ÿ])(?<![\w#].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#]))"
 )
 _ROMAN: Final = re.compile(r"^[IVXLC]+$")
 _POSSESSIVE: Final = re.compile(r"['’]s?$")

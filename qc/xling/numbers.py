@@ -51,7 +51,9 @@ _TIME: Final = re.compile(
     re.IGNORECASE,
 )
 _WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
-_DIGIT_RUN: Final = re.compile(r"\d+")
+#: a run of digits (``\d+``): ASCII digits and the code points from U+0660 on (where the other
+#: scripts' digits are) are a quick range test, and the lookbehind keeps the digits among them
+_DIGIT_RUN: Final = re.compile(r"[0-9\u0660-\U0010FFFF](?<=\d)\d*")
 #: "Sunday Mirror", "Sunday Times": a weekday followed by a capitalised word is part of a name
 _NAME_AFTER: Final = re.compile(r" [A-Z][a-z]")
 #: languages that write a decimal comma and group thousands with dots or spaces ("1.500,5",
