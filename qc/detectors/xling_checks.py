@@ -66,7 +66,9 @@ class CrossLingualDetector(Detector):
         if not doc.source or not doc.source.strip() or not doc.text.strip():
             return []
         spans: list[Span] | None = None
+        shared: dict[object, object] | None = None
         if seg is not None:
+            shared = seg.shared
             # the duplicate detector splits the target with the same splitter: segment once
             spans = seg.sentences if o.segmenter == "syntok" else seg.fast_sentences
             # in a pipeline, the boilerplate detector's lines with its options, if it runs
@@ -74,7 +76,7 @@ class CrossLingualDetector(Detector):
             if o.skip_boilerplate and (run is None or "boilerplate" in run):
                 chrome_options = run.get("boilerplate") if run else None
                 spans = _outside(spans, _surplus_chrome(seg, doc.source, chrome_options))
-        bt = bitext_for(doc, spans, segmenter=o.segmenter)
+        bt = bitext_for(doc, spans, segmenter=o.segmenter, shared=shared)
         findings: list[Finding] = []
         untranslated: frozenset[int] = frozenset()
         if o.untranslated:

@@ -1,7 +1,8 @@
 """A document's source and target as aligned sentences with features, built once per document.
 
-All checks read the same :class:`Bitext`; :func:`bitext_for` caches it on the
-document's identity, so separate detectors never align twice.
+All checks read the same :class:`Bitext`; :func:`bitext_for` keeps it with the document's
+segmentation (``Segmentation.shared``, which lives as long as one ``Checker.check``), so
+separate detectors never align twice and nothing outlives the document.
 
 Example::
 
@@ -14,7 +15,6 @@ Example::
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -423,36 +423,25 @@ def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
     return out
 
 
-#: recent bitexts by document identity; the document itself is kept so that its id is not reused
-_CACHE: OrderedDict[
-    int, tuple[Document, str, str | None, str | None, str, list[Span] | None, Bitext]
-] = OrderedDict()
-
-
-def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast") -> Bitext:
-    """The (cached) bitext of a document that has a source.
+def bitext_for(doc: Document, target_sentences: list[Span] | None = None, segmenter: str = "fast",
+               shared: dict[object, object] | None = None) -> Bitext:
+    """The bitext of a document that has a source.
 
     Pass the pipeline's segmentation of the target as ``target_sentences`` to reuse it:
     ``Segmentation(doc.text).fast_sentences``, or ``.sentences`` with ``segmenter="syntok"``
     (the cross-lingual detector leaves out sentences of page chrome; other sentences, another
-    bitext).
+    bitext), and its ``shared`` dict to build the bitext once per document for every
+    detector that asks (it is freed with the segmentation, after the check).
     """
-    key = id(doc)
-    hit = _CACHE.get(key)
-    if (
-        hit is not None
-        and hit[0] is doc
-        and hit[1] is doc.text
-        and hit[2] is doc.source
-        and hit[3] == doc.source_lang
-        and hit[4] == segmenter
-        and hit[5] == target_sentences
-    ):
-        return hit[6]
+    key = ("bitext", doc.source, doc.source_lang, segmenter,
+           None if target_sentences is None else tuple((s.start, s.end) for s in target_sentences))
+    if shared is not None:
+        hit = shared.get(key)
+        if isinstance(hit, Bitext):
+            return hit
     bt = build_bitext(
         doc.source or "", doc.text, doc.source_lang, target_sentences=target_sentences, segmenter=segmenter
     )
-    _CACHE[key] = (doc, doc.text, doc.source, doc.source_lang, segmenter, target_sentences, bt)
-    while len(_CACHE) > 4:
-        _CACHE.popitem(last=False)
+    if shared is not None:
+        shared[key] = bt
     return bt
