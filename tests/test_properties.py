@@ -246,3 +246,27 @@ def test_the_quick_start_classes_of_the_names_and_digits_patterns_match_the_plai
     text = "Am 12.3. kamen ١٢٣ Gäste; „Élodie“ und ÖVP-Chef Ünal trafen U.S.-Vertreter 2024."
     assert _CAP.findall(text) == plain_cap.findall(text)
     assert [m.span() for m in _DIGIT_RUN.finditer(text)] == [m.span() for m in re.finditer(r"\d+", text)]
+
+
+def _fold_by_regex(word: str) -> str:
+    """The transliteration folding as regex rules (the reference for the one-pass code)."""
+    import re
+    import unicodedata
+
+    from qc.xling.names import _FOLD_PAIRS
+
+    w = word.lower().replace("ß", "ss")
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    for a, b in _FOLD_PAIRS:
+        w = w.replace(a, b)
+    w = w.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    w = re.sub(r"c(?!h)", "k", re.sub(r"c(?=[ei])", "z", w))
+    return re.sub(r"(.)\1", r"\1", w)
+
+
+@given(st.text(alphabet=st.sampled_from(list("cCeihkKzaoüßé \n-.")) | st.characters(), max_size=12))
+def test_folding_names_gives_what_the_regex_rules_give(word):
+    from qc.xling.names import fold
+
+    assert fold(word) == _fold_by_regex(word)

@@ -22,7 +22,7 @@ from typing import Final
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
 from qc.model import Finding, Severity
-from qc.xling.bitext import Bitext
+from qc.xling.bitext import Bitext, words_in
 from qc.xling.names import (
     MISSING,
     PRESENT,
@@ -34,8 +34,6 @@ from qc.xling.names import (
     similarity,
     zipf_frequency,
 )
-
-_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def _in_table(word: str) -> bool:
@@ -162,7 +160,7 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     src_words: set[str] = set()
     for i in src_ids:
         a, b = bt.src_span((i,))
-        src_words.update(_WORD.findall(bt.source, a, b))
+        src_words.update(words_in(bt.source, a, b))
     missing = {fold(w): w for w in src_words if w[:1].isupper() and len(w) >= 4 and w not in own}
     if not missing:
         return []

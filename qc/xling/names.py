@@ -82,9 +82,6 @@ _NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
 
 _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
                ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
-_C_BEFORE_E_I: Final = re.compile(r"c(?=[ei])")
-_C_NOT_H: Final = re.compile(r"c(?!h)")
-_DOUBLED: Final = re.compile(r"(.)\1")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -101,10 +98,22 @@ def fold(word: str) -> str:
         if a in w:
             w = w.replace(a, b)
     w = w.replace("ae", "a").replace("oe", "o").replace("ue", "u")  # Caesar/Cäsar
+    # c before e/i → z (Nutraceutical/Nutrazeutika), other c not before h → k (Omicron/Omikron);
+    # then a doubled character once, pairs from the left (as ``(.)\1`` → ``\1`` would)
+    chars = list(w)
     if "c" in w:
-        w = _C_BEFORE_E_I.sub("z", w)  # Nutraceutical/Nutrazeutika
-        w = _C_NOT_H.sub("k", w)  # Omicron/Omikron, Erectile/Erektile
-    return _DOUBLED.sub(r"\1", w)
+        n = len(w)
+        for i, ch in enumerate(w):
+            if ch == "c":
+                nxt = w[i + 1] if i + 1 < n else ""
+                chars[i] = "z" if nxt in ("e", "i") else ("c" if nxt == "h" else "k")
+    out: list[str] = []
+    n, i = len(chars), 0
+    while i < n:
+        ch = chars[i]
+        out.append(ch)
+        i += 2 if i + 1 < n and chars[i + 1] == ch and ch != "\n" else 1
+    return "".join(out)
 
 
 @cache
