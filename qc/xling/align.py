@@ -57,13 +57,29 @@ class AlignParams:
 DEFAULT_PARAMS: Final = AlignParams()
 
 
-@dataclass(frozen=True, slots=True)
 class Link:
-    """Source sentence indices aligned to target sentence indices (one side may be empty)."""
+    """Source sentence indices aligned to target sentence indices (one side may be empty); a
+    value (equal by its fields, never changed once made). A plain class rather than a frozen
+    dataclass, whose constructor sets each field through ``object.__setattr__``: compiled, this
+    one is native code, and an alignment makes one per sentence."""
 
-    src: tuple[int, ...]
-    tgt: tuple[int, ...]
-    cost: float
+    __slots__ = ("cost", "src", "tgt")
+
+    def __init__(self, src: tuple[int, ...], tgt: tuple[int, ...], cost: float) -> None:
+        self.src = src
+        self.tgt = tgt
+        self.cost = cost
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Link):
+            return False
+        return (self.src, self.tgt, self.cost) == (other.src, other.tgt, other.cost)
+
+    def __hash__(self) -> int:
+        return hash((self.src, self.tgt, self.cost))
+
+    def __repr__(self) -> str:
+        return f"Link(src={self.src!r}, tgt={self.tgt!r}, cost={self.cost!r})"
 
 
 _BEADS: Final = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))

@@ -337,7 +337,8 @@ def build_bitext(
     if detected not in SUPPORTED:
         # the English rules stand in: a digit string may then mean what either convention reads
         # ("1.500" in Portuguese is 1500, in English 1.5)
-        src_q = [[replace(q, values=q.values | q.alt_values) for q in qs] for qs in src_q]
+        src_q = [[Quantity(q.start, q.end, q.text, q.values | q.alt_values, q.kind, q.alt_values) for q in qs]
+                 for qs in src_q]
     src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
     tgt = [_target_sentence(target, s) for s in spans]
 
