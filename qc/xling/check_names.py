@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
@@ -235,9 +236,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+@cache
 def _lexicon() -> GermanLexicon | None:
     """The German hunspell lexicon (the spelling detector's, with the allow list), or None where
-    it is not installed (the check is then skipped)."""
+    it is not installed (the check is then skipped); asked once per process."""
     try:
         return project_lexicon()
     except LexiconUnavailable:
