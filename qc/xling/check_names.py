@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Final
 
@@ -172,9 +173,11 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     known_src: set[str] | None = None
     taken = [(f.start, f.end) for f in found]
     out: list[Finding] = []
+    # the first letters a target word may have to fold to one of those (most German nouns do not)
+    initials = set("".join(_INITIALS_BEFORE_FOLDING.get(letter, letter) for letter in by_letter))
     for m in _CAP.finditer(bt.target, s, e):
         t = m.group()
-        if t in src_words:
+        if t in src_words or initial(t) not in initials:
             continue
         ft = fold(t)
         group = by_letter.get(ft[:1])
@@ -217,6 +220,21 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                       "similarity": round(best, 3)},
         ))
     return out
+
+
+#: the first letters a word may have whose :func:`~qc.xling.names.fold` starts with a given letter
+#: (folding turns v into w, y and dsch into j, tsch and kh into ch, zh into sh, ph into f, x into
+#: ks and c into z or k); any other letter only itself. :func:`initial` reads the first letter.
+_INITIALS_BEFORE_FOLDING: Final = {"w": "wv", "j": "jyd", "c": "ctk", "s": "sz", "f": "fp", "k": "kcx",
+                                   "z": "zc"}
+
+
+def initial(word: str) -> str:
+    """The first letter of ``word`` as folding sees it first: lower case, without accents."""
+    c = word[:1].lower()
+    if c.isascii():
+        return c
+    return "s" if c == "ß" else unicodedata.normalize("NFKD", c)[:1]
 
 
 def _german_word(word: str) -> bool:

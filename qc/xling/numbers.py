@@ -483,8 +483,8 @@ def _candidate_words(low: str, lang: str) -> list[str]:
             if w[:4] in heads and (w in known or w[:4] in known or w[:5] in known)
         ]
     exact = _exact_known(lang)
-    tokens = set(low.split())
-    found = tokens & exact
+    tokens = low.split()
+    found = set(exact.intersection(tokens))  # (the table looks each token up: no set of every token)
     for token in filterfalse(str.isalpha, tokens):
         found.update(
             w for w in _token_words(token) if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))
