@@ -70,9 +70,10 @@ class _SourcesFirst(importlib.abc.MetaPathFinder):
         self, fullname: str, path: object = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
         package, _, name = fullname.rpartition(".")
-        if package != __name__ or not (_HERE / f"{name}.py").exists():
+        source = _HERE / f"{name}.py"
+        if package != __name__ or not source.exists():
             return None
-        return importlib.util.spec_from_file_location(fullname, _HERE / f"{name}.py")
+        return importlib.util.spec_from_file_location(fullname, source)
 
 
 #: why the modules run as pure Python although compiled ones may be installed, or ""

@@ -6,7 +6,7 @@ separate detectors never align twice and nothing outlives the document.
 
 Example::
 
-    >>> from qc.model import SEVERITY_RANK, Document, Finding, Severity
+    >>> from qc.model import Document
     >>> bt = bitext_for(Document("d", "Er kam. Sie ging.", source="He came. She left."))
     >>> [(l.src, l.tgt) for l in bt.links]
     [((0,), (0,)), ((1,), (1,))]

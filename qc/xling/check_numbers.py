@@ -50,8 +50,9 @@ def check_numbers(bt: Bitext, detector: str, digits_shortcut: bool = True) -> li
         source_quantities = [q for i in link.src for q in bt.src[i].quantities]
         if not source_quantities:
             continue  # (the usual case: the target's numbers are then never read)
-        digits = [q for j in link.tgt for q in bt.tgt[j].digit_quantities] if digits_shortcut else []
-        if digits_shortcut and _all_matched(source_quantities, digits):
+        if digits_shortcut and _all_matched(
+            source_quantities, [q for j in link.tgt for q in bt.tgt[j].digit_quantities]
+        ):
             continue  # every source number has a counterpart in digits: number words cannot change that
         targets = [q for j in link.tgt for q in bt.tgt[j].quantities]
         near: list[Quantity] | None = None

@@ -81,7 +81,7 @@ _NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
 
 
 _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
-               ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
+                      ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
 
 
 @lru_cache(maxsize=1 << 17)

@@ -32,7 +32,7 @@ from qc.lang.shapes import agency_tag_parts
 #: longest line, in words, that can be chrome (a footer, a widget row, a teaser)
 MAX_WORDS: Final = 12
 
-_SEPARATORS: Final = re.compile(r"\s[|·•]\s|\s*\|\s*")
+_SEPARATORS: Final = re.compile(r"\s[·•]\s|\s*\|\s*")
 
 
 @cache
