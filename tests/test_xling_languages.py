@@ -215,3 +215,80 @@ def test_a_sentence_too_short_for_language_identification_is_told_by_its_word_fr
     assert detect_language("El Banco Central Europeo subió los tipos de interés.") == "es"
     assert detect_language("Le pape François a reçu Volodymyr Zelensky au Vatican.") == "fr"
     assert detect_language("Kim Jong Un", default="en") == "en"  # names: no language
+
+
+ENGLISH_NEWS = (
+    "The ministry said on Saturday that 58 people had died after heavy rain hit the region, and that "
+    "the search for those still missing had been called off.\n"
+    "Officials said the river had burst its banks in three places, flooding villages that were "
+    "evacuated last year, and that the damage would take months to repair.\n"
+    "The prime minister, who visited the area on Friday, said the government would release "
+    "emergency funds and that the army had been sent in to help."
+)
+
+
+def _cld2(text: str) -> str:
+    import pycld2
+
+    return pycld2.detect(text)[2][0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH_NEWS, True),
+        (ENGLISH_NEWS.upper(), False),  # no marker word as written: pycld2 decides
+        ("The talks ended.", False),  # too short to tell by words
+        (DUTCH, False),  # "is", "was", "de", "van": shared or foreign words, no English markers
+        (FRENCH, False),
+        (ITALIAN, False),
+        (SPANISH + " " + PORTUGUESE, False),
+        # English with a third in another language: pycld2 weighs it
+        (ENGLISH_NEWS[:160] + " " + ITALIAN[:320], False),
+        (ENGLISH_NEWS[:160] + " " + FRENCH[:320], False),
+        # a passage in another script, which pycld2 weighs by its (two- or three-byte) characters
+        (ENGLISH_NEWS[:300] + " " + "Министр сказал, что переговоры возобновятся. " * 3, False),
+        (ENGLISH_NEWS[:300] + " " + "部长说，与工会的谈判很艰难，假期后将恢复谈判。" * 3, False),
+        # accents and curly quotes in an English text are no other script
+        ("“We will not give up,” said José Müller, the mayor of Zürich, after the vote. " * 3, True),
+    ],
+)
+def test_clearly_english_is_a_shortcut_only_where_pycld2_reads_english(text: str, expected: bool) -> None:
+    from qc.xling.langid import clearly_english, detect_language
+
+    assert clearly_english(text) is expected
+    if expected:
+        assert _cld2(text) == "en" and detect_language(text) == "en"
+
+
+@pytest.mark.parametrize("other", [FRENCH, ITALIAN, SPANISH, PORTUGUESE, DUTCH])
+@pytest.mark.parametrize("english_chars", [100, 200, 300, 400, 500])
+def test_english_mixed_with_another_language_is_clearly_english_only_where_pycld2_agrees(
+        other: str, english_chars: int) -> None:
+    from qc.xling.langid import SAMPLE_CHARS, clearly_english
+
+    text = (ENGLISH_NEWS[:english_chars] + " " + other)[:SAMPLE_CHARS]
+    if clearly_english(text):
+        assert _cld2(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "lang", ["nl", "da", "sv", "nb", "ca", "ro", "pl", "tr", "id", "fi", "it", "fr", "es", "pt", "de"]
+)
+def test_word_salad_of_another_language_is_never_clearly_english(lang: str) -> None:
+    # frequent words drawn by their frequency (wordfreq), as a text of the language would use them,
+    # with English words mixed in at a third: the shortcut leaves every one of them to pycld2
+    import random
+
+    import wordfreq
+
+    rng = random.Random(lang)
+    top = wordfreq.top_n_list(lang, 500)
+    weights = [1.0 / (rank + 1) for rank in range(len(top))]
+    english = wordfreq.top_n_list("en", 500)
+    from qc.xling.langid import clearly_english
+
+    for _ in range(20):
+        words = rng.choices(top, weights, k=70) + rng.choices(english, weights, k=30)
+        rng.shuffle(words)
+        assert not clearly_english(" ".join(words))

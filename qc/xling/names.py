@@ -150,8 +150,13 @@ def _in_common(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 17)  # bounded: a long batch meets ever new capitalised words
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
-    """True for capitalised words that are translated rather than kept ("Ministry", "Russian")."""
+    """True for capitalised words that are translated rather than kept ("Ministry", "Russian").
+
+    Cached: the answer depends on the word alone (tables, frequencies, the English dictionary,
+    which takes two hunspell look-ups), and names recur within an article and across a batch.
+    """
     w = _POSSESSIVE.sub("", word)
     if _in_common(w):
         return True

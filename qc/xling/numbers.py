@@ -485,10 +485,19 @@ def _candidate_words(low: str, lang: str) -> list[str]:
     exact = _exact_known(lang)
     tokens = low.split()
     found = set(exact.intersection(tokens))  # (the table looks each token up: no set of every token)
-    for token in filterfalse(str.isalpha, tokens):
-        found.update(
-            w for w in _token_words(token) if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))
-        )
+    for token in filterfalse(str.isalpha, tokens):  # (all letters: looked up above)
+        # no cased letter ("5,000", "—"): no word of the tables, which are all lower-case letters
+        # (``low`` is lower case, so a cased letter in it is a lower-case one)
+        if not token.islower():
+            continue
+        core = token.strip(_EDGE)
+        if core.isalpha():
+            if core in exact:  # (the token's only word, without a hyphen)
+                found.add(core)
+            continue
+        for w in _WORD.findall(token):
+            if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
+                found.add(w)
     return list(found)
 
 
