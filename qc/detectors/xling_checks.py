@@ -98,7 +98,7 @@ class CrossLingualDetector(Detector):
 def _surplus_chrome(seg: Segmentation, source: str, options: object = None) -> list[Span]:
     """The target's chrome lines when they account for lines the target has beyond the source's
     (a chrome line among corresponding lines is more likely a headline the rules mistake)."""
-    surplus = len(seg.content_lines) - sum(1 for line in source.splitlines() if line.strip())
+    surplus = len(seg.content_lines) - sum(map(bool, map(str.strip, source.splitlines())))
     if surplus <= 0:
         return []
     chrome = chrome_lines(seg, options)  # type: ignore[arg-type]

@@ -77,7 +77,8 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
             # cheap pre-test: German function words and none of the source language's
-            words = [w.lower() for w in bt.target_words[j]]
+            # (the words joined, lower-cased and split again: as lower-casing each, in three calls)
+            words = " ".join(bt.target_words[j]).lower().split()
             if not german.isdisjoint(words) and foreign.isdisjoint(words):
                 continue
         share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
@@ -327,7 +327,7 @@ MISSING: Final = "missing"
 
 
 def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
-                  kept: set[str] | frozenset[str] = frozenset(), lang: str = "en",
+                  kept: Container[str] = frozenset(), lang: str = "en",
                   folded: Callable[[], tuple[list[str], str]] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
     :func:`extract_names`: each capitalised word is either present, a common word in every
