@@ -87,12 +87,16 @@ def _refine(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+#: what ``str.splitlines`` breaks lines at, stripped from the end of each line
+LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+
+
 def iter_lines(text: str) -> list[Span]:
     """Lines without their line break; empty lines included."""
     out: list[Span] = []
     pos = 0
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        body = raw.rstrip(LINE_BREAKS)
         out.append(Span(pos, pos + len(body), body))
         pos += len(raw)
     return out

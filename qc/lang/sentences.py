@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from qc.segment import Span, iter_lines
+from qc.segment import LINE_BREAKS, Span
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’“‘»«)\]]*(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
 #: the same, plus Chinese and Japanese full stops, which no space follows (a slower scan:
@@ -119,9 +119,22 @@ def _last_word(body: str, start: int, end: int) -> str:
 
 def fast_sentences(text: str, lang: str = "de") -> list[Span]:
     """Sentences inside each line; a sentence never crosses a line break."""
-    out: list[Span] = []
-    for line in iter_lines(text):
-        body = line.text
+    return [Span(s, e, text[s:e]) for s, e in sentence_bounds(text, lang)]
+
+
+def sentence_bounds(text: str, lang: str = "de") -> list[tuple[int, int]]:
+    """The (start, end) offsets of :func:`fast_sentences`, without building spans (the
+    cross-lingual checks split every source this way and keep only the offsets).
+
+    >>> sentence_bounds("Er kam.  Sie ging.\nDann nichts.")
+    [(0, 7), (9, 18), (19, 31)]
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line_start = pos
+        pos += len(raw)
+        body = raw.rstrip(LINE_BREAKS)
         if not body.strip():
             continue
         start = len(body) - len(body.lstrip())
@@ -136,13 +149,11 @@ def fast_sentences(text: str, lang: str = "de") -> list[Span]:
                 continue
             end = m.end()
             if body[start:end].strip():
-                out.append(
-                    Span(line.start + start, line.start + end, text[line.start + start : line.start + end])
-                )
+                out.append((line_start + start, line_start + end))
             start = end
             while start < len(body) and body[start].isspace():
                 start += 1
-        tail = body[start:].rstrip()
+        tail = len(body[start:].rstrip())
         if tail:
-            out.append(Span(line.start + start, line.start + start + len(tail), tail))
+            out.append((line_start + start, line_start + start + tail))
     return out

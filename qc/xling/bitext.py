@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from qc.lang.sentences import fast_sentences
+from qc.lang.sentences import fast_sentences, sentence_bounds
 from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
 from qc.xling.align import DEFAULT_PARAMS, AlignParams, Link, align_lines
@@ -36,16 +36,23 @@ class Sentence:
     and a target sentence's numbers are read only when its source sentence has
     numbers (about a quarter of news sentences) or the aligner compares it.
 
+    A sentence is its offsets into the whole text (``doc_text[start:end]``): a source is
+    split into offsets only (:func:`~qc.lang.sentences.sentence_bounds`), and :attr:`span`
+    builds a :class:`~qc.segment.Span` on request.
+
     (A plain class, not a dataclass: compiled by mypyc, its constructor is native code,
     and a bitext builds one per sentence.)
     """
 
-    __slots__ = ("_cognates", "_digits", "_keys", "_names", "_quantities", "_values", "_words",
-                 "doc_text", "lang", "side", "span")
+    __slots__ = ("_cognates", "_digits", "_keys", "_names", "_quantities", "_text", "_values", "_words",
+                 "doc_text", "end", "lang", "side", "start")
 
-    def __init__(self, span: Span, quantities: list[Quantity] | None = None, side: str = "target",
-                 doc_text: str = "", lang: str = "de") -> None:
-        self.span = span
+    def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
+                 doc_text: str = "", lang: str = "de", text: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        #: ``doc_text[start:end]`` when the caller has it (a target span's text), else read on first use
+        self._text = text
         #: the sentence's numbers, or None to extract them from ``doc_text`` on first use
         self._quantities = quantities
         #: "source" keys come from the name mentions, "target" keys from capitalised words
@@ -61,16 +68,22 @@ class Sentence:
         self._cognates: frozenset[str] | None = None
 
     def __repr__(self) -> str:
-        return f"Sentence({self.span!r}, side={self.side!r}, lang={self.lang!r})"
+        return f"Sentence({self.start}, {self.end}, side={self.side!r}, lang={self.lang!r})"
 
     @property
     def text(self) -> str:
-        return self.span.text
+        if self._text is None:
+            self._text = self.doc_text[self.start : self.end]
+        return self._text
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
 
     @property
     def quantities(self) -> list[Quantity]:
         if self._quantities is None:
-            self._quantities = extract(self.doc_text, self.lang, self.span.start, self.span.end, self._digits)
+            self._quantities = extract(self.doc_text, self.lang, self.start, self.end, self._digits)
         return self._quantities
 
     @property
@@ -81,7 +94,7 @@ class Sentence:
             if self._quantities is not None:
                 self._digits = [q for q in self._quantities if q.kind == "number"]
             else:
-                self._digits = extract_digits(self.doc_text, self.lang, self.span.start, self.span.end)
+                self._digits = extract_digits(self.doc_text, self.lang, self.start, self.end)
         return self._digits
 
     @property
@@ -97,7 +110,7 @@ class Sentence:
         capitalised words all recur in the translation, so most are never extracted)."""
         if self._names is None:
             self._names = (
-                extract_names(self.doc_text, self.lang, self.span.start, self.span.end)
+                extract_names(self.doc_text, self.lang, self.start, self.end)
                 if self.side == "source"
                 else []
             )
@@ -107,13 +120,13 @@ class Sentence:
     def keys(self) -> frozenset[str]:
         """Folded 4-letter prefixes of name words (source) or of capitalised words (target)."""
         if self._keys is None:
-            self._keys = _name_keys(self.names) if self.side == "source" else _caps_keys(self.span.text)
+            self._keys = _name_keys(self.names) if self.side == "source" else _caps_keys(self.text)
         return self._keys
 
     @property
     def words(self) -> frozenset[str]:
         if self._words is None:
-            self._words = _word_set(self.span.text)
+            self._words = _word_set(self.text)
         return self._words
 
     @property
@@ -143,7 +156,7 @@ class Bitext:
     def target_words(self) -> list[list[str]]:
         """The words (letters and digits) of each target sentence, read once for all checks."""
         if self._target_words is None:
-            self._target_words = [words_in(self.target, t.span.start, t.span.end) for t in self.tgt]
+            self._target_words = [words_in(self.target, t.start, t.end) for t in self.tgt]
         return self._target_words
 
     def as_hints(self, findings: list[Finding], most: Severity, max_confidence: float = 1.0) -> list[Finding]:
@@ -167,10 +180,10 @@ class Bitext:
         return ls, lt
 
     def src_span(self, ids: tuple[int, ...]) -> tuple[int, int]:
-        return self.src[ids[0]].span.start, self.src[ids[-1]].span.end
+        return self.src[ids[0]].start, self.src[ids[-1]].end
 
     def tgt_span(self, ids: tuple[int, ...]) -> tuple[int, int]:
-        return self.tgt[ids[0]].span.start, self.tgt[ids[-1]].span.end
+        return self.tgt[ids[0]].start, self.tgt[ids[-1]].end
 
     def evidence(self, ids: tuple[int, ...]) -> dict[str, object]:
         """The ``evidence`` fields that locate source sentences in the source text."""
@@ -241,7 +254,7 @@ def _caps_keys(text: str) -> frozenset[str]:
 
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
     """A German sentence; its numbers are extracted on first use unless given."""
-    return Sentence(span, quantities, "target", text, "de")
+    return Sentence(span.start, span.end, quantities, "target", text, "de", span.text)
 
 
 def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
@@ -323,27 +336,27 @@ def build_bitext(
     detected = (source_lang or detect_language(source)).lower().replace("_", "-").split("-")[0]
     lang = detected if detected in SUPPORTED else "en"
     if segmenter == "syntok":
-        src_spans = iter_sentences(source)
+        src_bounds = [(s.start, s.end) for s in iter_sentences(source)]
         spans = iter_sentences(target) if target_sentences is None else target_sentences
     elif segmenter == "fast":
-        src_spans = fast_sentences(source, lang)
+        src_bounds = sentence_bounds(source, lang)
         spans = fast_sentences(target, "de") if target_sentences is None else target_sentences
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
     spans = join_ordinal_splits(target, spans)
     # every source sentence's numbers are checked: one pass over the whole source; a target
     # sentence's numbers only where its source has some (read lazily, sentence by sentence)
-    src_q = extract_by_sentence(source, lang, [(s.start, s.end) for s in src_spans])
+    src_q = extract_by_sentence(source, lang, src_bounds)
     if detected not in SUPPORTED:
         # the English rules stand in: a digit string may then mean what either convention reads
         # ("1.500" in Portuguese is 1500, in English 1.5)
         src_q = [[Quantity(q.start, q.end, q.text, q.values | q.alt_values, q.kind, q.alt_values) for q in qs]
                  for qs in src_q]
-    src = [Sentence(s, q, "source", source, lang) for s, q in zip(src_spans, src_q, strict=True)]
+    src = [Sentence(a, b, q, "source", source, lang) for (a, b), q in zip(src_bounds, src_q, strict=True)]
     tgt = [_target_sentence(target, s) for s in spans]
 
-    src_chars = [s.span.end - s.span.start for s in src]
-    tgt_chars = [t.span.end - t.span.start for t in tgt]
+    src_chars = [s.end - s.start for s in src]
+    tgt_chars = [t.end - t.start for t in tgt]
     if detected in _DENSE_SCRIPTS:
         # a Chinese, Japanese or Korean character stands for several German ones
         base = params or DEFAULT_PARAMS
@@ -418,8 +431,8 @@ class _Anchors:
 def _line_numbers(text: str, sents: list[Sentence]) -> list[int]:
     out, line, pos = [], 0, 0
     for s in sents:
-        line += text.count("\n", pos, s.span.start)
-        pos = s.span.start
+        line += text.count("\n", pos, s.start)
+        pos = s.start
         out.append(line)
     return out
 

@@ -61,7 +61,7 @@ def _absorbed(bt: Bitext, link: Link | None, missing: int, side: str, ratio: flo
 
 def _on_chrome_line(bt: Bitext, i: int) -> bool:
     """Whether source sentence ``i`` lies on a line of page chrome (:mod:`qc.xling.source_chrome`)."""
-    start, end = bt.src[i].span.start, bt.src[i].span.end
+    start, end = bt.src[i].start, bt.src[i].end
     a = bt.source.rfind("\n", 0, start) + 1
     b = bt.source.find("\n", end)
     return is_chrome_line(bt.source[a : b if b >= 0 else len(bt.source)])
@@ -92,8 +92,8 @@ def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition
                 length = sum(bt.src_chars[i] for i in ids)
                 if _absorbed(bt, prev, length, side, ratio) or _absorbed(bt, nxt, length, side, ratio):
                     continue
-                pos = bt.tgt[prev.tgt[-1]].span.end if prev and prev.tgt else (
-                    bt.tgt[nxt.tgt[0]].span.start if nxt and nxt.tgt else 0)
+                pos = bt.tgt[prev.tgt[-1]].end if prev and prev.tgt else (
+                    bt.tgt[nxt.tgt[0]].start if nxt and nxt.tgt else 0)
                 major = length >= 25
                 findings.append(Finding.at(
                     text, pos, pos, category="omission", severity="major" if major else "minor",
@@ -110,7 +110,7 @@ def check_coverage(bt: Bitext, detector: str, *, omission: bool = True, addition
                     continue
                 major = length >= 25
                 for j in ids:
-                    s, e = bt.tgt[j].span.start, bt.tgt[j].span.end
+                    s, e = bt.tgt[j].start, bt.tgt[j].end
                     findings.append(Finding.at(
                         text, s, e, category="addition", severity="major" if major else "minor",
                         confidence=0.75 if major else 0.5, detector=detector,

@@ -60,7 +60,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         own_set = set(own)
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         status = {
-            i: name_words_in(source, bt.src[i].span.start, bt.src[i].span.end, own_set, kept_verbatim, lang,
+            i: name_words_in(source, bt.src[i].start, bt.src[i].end, own_set, kept_verbatim, lang,
                              folded)
             for i in link.src
         }

@@ -100,7 +100,7 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
         reason = f"a near copy of its source (chrF {chrf:.0f})" if is_copy else (
             f"in the source language ({bt.source_lang}, {lang_pct}%)")
         findings.append(Finding.at(
-            text, sent.span.start, sent.span.end, category="untranslated", severity="major",
+            text, sent.start, sent.end, category="untranslated", severity="major",
             confidence=0.9 if (is_copy and is_source_lang) else 0.75, detector=detector,
             message=f"this sentence was not translated: it is {reason}",
             evidence={**bt.evidence(src_ids), "chrf": round(chrf, 1), "source_word_share": round(share, 2)},

@@ -44,7 +44,7 @@ def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
     def anchor(hi: tuple[int, ...], ri: tuple[int, ...]) -> float:
         return anchor_similarity([hyp[i] for i in hi], [ref[j] for j in ri])
 
-    links = align([len(h.span) for h in hyp], [len(r.span) for r in ref], anchor)
+    links = align([h.end - h.start for h in hyp], [r.end - r.start for r in ref], anchor)
     sentences: list[dict[str, Any]] = []
     hyps: list[str] = []
     refs: list[str] = []
@@ -54,8 +54,8 @@ def reference_scores(hypothesis: str, reference: str) -> dict[str, Any]:
         hyps.append(h)
         refs.append(r)
         entry: dict[str, Any] = {
-            "start": hyp[link.src[0]].span.start if link.src else None,
-            "end": hyp[link.src[-1]].span.end if link.src else None,
+            "start": hyp[link.src[0]].start if link.src else None,
+            "end": hyp[link.src[-1]].end if link.src else None,
             "reference": r,
         }
         if link.src and link.tgt:
