@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
@@ -326,7 +326,7 @@ RENDERED: Final = "rendered"
 MISSING: Final = "missing"
 
 
-def name_words_in(text: str, start: int, end: int, present: set[str] | frozenset[str],
+def name_words_in(text: str, start: int, end: int, present: Collection[str],
                   kept: Container[str] = frozenset(), lang: str = "en",
                   folded: Callable[[], tuple[list[str], str]] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
@@ -489,7 +489,7 @@ def _demonym_base_spellings(key: str) -> tuple[str, ...]:
     return ()
 
 
-def folded_words(words: list[str] | set[str] | frozenset[str]) -> tuple[list[str], str]:
+def folded_words(words: Iterable[str]) -> tuple[list[str], str]:
     """The folded words and the same joined between NULs, as :func:`renders` takes them."""
     folded = [fold(w) for w in words]
     return folded, "\0" + "\0".join(folded) + "\0"

@@ -254,7 +254,8 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
     for d in _DIGIT_RUN.finditer(text, start, end):
         if d.start() < consumed:
             continue
-        m = _TIME.match(text, d.start(), end)
+        # every clock time opens with one or two digits: a longer run (a year, an amount) is none
+        m = _TIME.match(text, d.start(), end) if d.end() - d.start() <= 2 else None
         if m is not None:
             q = _time_quantity(m)
             if q is not None:
