@@ -135,9 +135,10 @@ def sentence_bounds(text: str, lang: str = "de") -> list[tuple[int, int]]:
         line_start = pos
         pos += len(raw)
         body = raw.rstrip(LINE_BREAKS)
-        if not body.strip():
-            continue
-        start = len(body) - len(body.lstrip())
+        indented = body.lstrip()
+        if not indented:
+            continue  # a blank line
+        start = len(body) - len(indented)
         boundary = _BOUNDARY_CJK if ("。" in body or "！" in body or "？" in body) else _BOUNDARY
         for m in boundary.finditer(body):
             prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
@@ -153,7 +154,8 @@ def sentence_bounds(text: str, lang: str = "de") -> list[tuple[int, int]]:
             start = end
             while start < len(body) and body[start].isspace():
                 start += 1
-        tail = len(body[start:].rstrip())
-        if tail:
-            out.append((line_start + start, line_start + start + tail))
+        # the rest of the line, without trailing blanks (body[start:].rstrip(), not copied)
+        tail_end = len(body.rstrip())
+        if tail_end > start:
+            out.append((line_start + start, line_start + tail_end))
     return out
