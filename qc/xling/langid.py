@@ -116,17 +116,18 @@ def clearly_english(text: str) -> bool:
     if n < ENGLISH_MIN_MARKERS:
         return False
     # (map and sum count in C: most texts read here are English and pass)
-    markers = _marker_tokens()
-    hits = sum(map(markers.__contains__, words))
+    is_marker = list(map(_marker_tokens().__contains__, words))
+    hits = sum(is_marker)
     if hits < ENGLISH_MIN_MARKERS or hits < ENGLISH_MIN_SHARE * n:
         return False
     if hits < ENGLISH_MIN_LEAD * sum(map(_other_function_words().__contains__, words)):
         return False
     # English throughout, not a passage of it: each third has marker words
     third = n // 3
-    for part in (words[:third], words[third : 2 * third], words[2 * third :]):
-        if sum(map(markers.__contains__, part)) < ENGLISH_MIN_PER_THIRD:
-            return False
+    if min(sum(is_marker[:third]), sum(is_marker[third : 2 * third]), sum(is_marker[2 * third :])) < (
+        ENGLISH_MIN_PER_THIRD
+    ):
+        return False
     # UTF-8 takes 2 bytes for an accented letter, 3 for a curly quote, 3 for a CJK character
     extra_bytes = 0 if text.isascii() else len(text.encode("utf-8", "surrogatepass")) - len(text)
     return extra_bytes <= ENGLISH_MAX_EXTRA_BYTES * len(text)
