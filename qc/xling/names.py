@@ -76,6 +76,8 @@ _APOSTROPHE: Final = re.compile(r"['’]")
 #: what splits a capitalised token into name words: hyphens, and apostrophes before a capital
 #: ("O'Mahony", "D'Alema"; not the contraction "Don't")
 _PARTS: Final = re.compile(r"-|'(?=[^\W\d_a-zß-ÿ])")
+#: a run of letters
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 #: a number between two capitalised words keeps a name together ("Movimento 5 Stelle")
 _NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
 
@@ -242,10 +244,10 @@ def _is_title_case(words: list[str], lang: str) -> bool:
 def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) -> list[NameMention]:
     """Name mentions in the sentence ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else end
-    all_words = re.findall(r"[^\W\d_]+", text[start:end])
+    all_words = _LETTERS.findall(text, start, end)
     title = _is_title_case(all_words, lang)
-    first_word = re.search(r"[^\W\d_]", text[start:end])
-    first_pos = start + first_word.start() if first_word else start
+    first_word = _LETTERS.search(text, start, end)
+    first_pos = first_word.start() if first_word else start
     out: list[NameMention] = []
     run: list[re.Match[str]] = []
 
@@ -358,7 +360,7 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
             if phrases and not sentence:
                 sentence = text[start:end]
             in_phrase = bool(phrases) and any(p in sentence for p in phrases)
-            counts = in_phrase or (w in kept and not w.isupper()) or name_like
+            counts = in_phrase or name_like or (w in kept and not w.isupper())
             if counts and not _written_lowercase(w, text):
                 if in_phrase:
                     return MISSING
