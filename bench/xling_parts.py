@@ -49,7 +49,7 @@ from qc.pipeline import Checker
 #: (module, function, label): the steps timed, in the order they run
 STEPS = (
     (bitext, "detect_language", "source language"),
-    (bitext, "fast_sentences", "source sentences"),
+    (bitext, "sentence_bounds", "source sentences"),
     (bitext, "extract_by_sentence", "source numbers"),
     (bitext, "align_lines", "alignment (with anchors)"),
     (checks, "check_untranslated", "untranslated"),
