@@ -59,10 +59,17 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         own = words_in(link.tgt)
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         # (the pre-test looks a few capitalised words up in the list: cheaper than a set of it)
-        status = {
-            i: name_words_in(source, bt.src[i].start, bt.src[i].end, own, kept_verbatim, lang, folded)
-            for i in link.src
-        }
+        if len(link.src) == 1:  # (most links: one source sentence, whose names are usually all there)
+            only = link.src[0]
+            st = name_words_in(source, bt.src[only].start, bt.src[only].end, own, kept_verbatim, lang, folded)
+            if st == PRESENT:
+                continue
+            status = {only: st}
+        else:
+            status = {
+                i: name_words_in(source, bt.src[i].start, bt.src[i].end, own, kept_verbatim, lang, folded)
+                for i in link.src
+            }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
         src_ids = [i for i, st in status.items() if st != PRESENT]
         if not src_ids:

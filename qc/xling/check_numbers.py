@@ -47,7 +47,8 @@ def check_numbers(bt: Bitext, detector: str, digits_shortcut: bool = True) -> li
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue  # omissions and additions are reported by their own check
-        source_quantities = [q for i in link.src for q in bt.src[i].quantities]
+        source_quantities = (bt.src[link.src[0]].quantities if len(link.src) == 1
+                             else [q for i in link.src for q in bt.src[i].quantities])
         if not source_quantities:
             continue  # (the usual case: the target's numbers are then never read)
         if digits_shortcut and _all_matched(
