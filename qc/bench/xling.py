@@ -43,6 +43,7 @@ import typer
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document, Finding
 from qc.segment import Segmentation
+from qc.xling import implementation
 
 PREFIX = "generaltest2022.en-de."
 SYSTEMS = (
@@ -272,7 +273,9 @@ def run(
     data = load_wmt(wmt)
     n = len(data["src"])
     docs = documents(n, size, split)
-    head = {"split": split, "layout": layout, "documents": len(docs), "segments": sum(len(r) for r in docs)}
+    # (timings of the pure-Python modules, e.g. after an edit without a rebuild, say so)
+    head = {"split": split, "layout": layout, "documents": len(docs), "segments": sum(len(r) for r in docs),
+            "implementation": implementation()}
     if measure == "cost":
         return {**head,
                 "cost": cost(data, docs[:timing_docs], layout=layout),
@@ -565,7 +568,7 @@ def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, layout: str,
 def format_tables(res: dict[str, Any]) -> str:
     """Plain-text tables of a :func:`run` result."""
     lines = [f"split={res['split']}  layout={res.get('layout', 'lines')}  documents={res['documents']}  "
-             f"segments={res['segments']}", ""]
+             f"segments={res['segments']}  cross-lingual modules: {res.get('implementation', '?')}", ""]
     if "injected" not in res:
         return "\n".join([*lines, *_cost_lines(res)])
     lines.append(f"{'injected type':<16}{'n':>5}{'recall':>9}{'precision':>11}")
