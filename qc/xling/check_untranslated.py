@@ -35,7 +35,10 @@ _CHRF: Final = CHRF()
 
 @cache
 def _function_words(lang: str) -> frozenset[str]:
-    return frozenset(lexicon_tables().get("function_words", {}).get(lang, []))
+    """The language's function words as a sentence may write them: in lower case, capitalised
+    (at a sentence start) and in capitals (those forms that lower-case back to the word)."""
+    words = lexicon_tables().get("function_words", {}).get(lang, [])
+    return frozenset(form for w in words for form in (w, w.capitalize(), w.upper()) if form.lower() == w)
 
 
 def source_word_share(sentence: str, lang: str, floor: float = 0.0) -> tuple[float, int]:
@@ -76,9 +79,9 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
     german, foreign = _function_words("de"), _function_words(bt.source_lang)
     for j, sent in enumerate(bt.tgt):
         if foreign and german:
-            # cheap pre-test: German function words and none of the source language's
-            # (the words joined, lower-cased and split again: as lower-casing each, in three calls)
-            words = " ".join(bt.target_words[j]).lower().split()
+            # cheap pre-test: German function words and none of the source language's, as the
+            # words are written (a word in mixed case, "tHe", counts as none)
+            words = bt.target_words[j]
             if not german.isdisjoint(words) and foreign.isdisjoint(words):
                 continue
         share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)
