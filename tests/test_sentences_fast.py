@@ -40,3 +40,22 @@ def test_last_word_before_a_boundary_equals_the_regex_search(body: str, a: int, 
     start, end = min(a, b, len(body)), min(max(a, b), len(body))
     word = _LAST_WORD.search(body, start, end)
     assert _last_word(body, start, end) == (word.group(1) if word else "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A Z0 .!?…\"'”»)(\t\n\r\u2028\u3000。", max_size=40),
+       st.sampled_from(["de", "en"]))
+def test_sentences_lie_within_lines_stripped_and_cover_every_visible_character(text: str, lang: str) -> None:
+    """Whatever the text: sentences are in order, never cross a line break, neither start nor end
+    with whitespace, and together hold every non-blank character of every line."""
+    bounds = [(s.start, s.end) for s in fast_sentences(text, lang)]
+    covered = set()
+    previous_end = 0
+    for start, end in bounds:
+        piece = text[start:end]
+        assert previous_end <= start < end
+        assert piece == piece.strip() and not any(c in piece for c in "\n\r\u2028")
+        covered.update(range(start, end))
+        previous_end = end
+    visible = {i for i, c in enumerate(text) if not c.isspace()}
+    assert visible <= covered
