@@ -25,7 +25,7 @@ from qc.xling.align import DEFAULT_PARAMS, AlignParams, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import NameMention, _table, extract_names, fold
-from qc.xling.numbers import Quantity, extract, extract_by_sentence, extract_digits
+from qc.xling.numbers import WORD_EDGE, Quantity, extract, extract_by_sentence, extract_digits
 
 
 class Sentence:
@@ -223,9 +223,6 @@ _LETTER_WORD: Final = re.compile(r"[^\W\d_]+")
 _WORD: Final = re.compile(r"[^\W_]+")
 
 
-#: punctuation that may stand around a word (no word character: stripping it keeps every word)
-_EDGE: Final = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
-
 
 def words_in(text: str, start: int, end: int) -> list[str]:
     """``_WORD.findall(text, start, end)`` (the runs of letters and digits), faster: a
@@ -240,7 +237,7 @@ def words_in(text: str, start: int, end: int) -> list[str]:
         if token.isalnum():
             out.append(token)
         else:
-            core = token.strip(_EDGE)
+            core = token.strip(WORD_EDGE)
             if core.isalnum():
                 out.append(core)
             else:

@@ -49,27 +49,20 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     words_of = bt.target_words
     kept_verbatim = _LazyUnion(words_of)  # (most documents never ask)
 
-    def words_in(ids: tuple[int, ...]) -> list[str]:
+    def words_of_link(ids: tuple[int, ...]) -> list[str]:
         return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
 
     source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
-        own = words_in(link.tgt)
+        own = words_of_link(link.tgt)
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         # (the pre-test looks a few capitalised words up in the list: cheaper than a set of it)
-        if len(link.src) == 1:  # (most links: one source sentence, whose names are usually all there)
-            only = link.src[0]
-            st = name_words_in(source, bt.src[only].start, bt.src[only].end, own, kept_verbatim, lang, folded)
-            if st == PRESENT:
-                continue
-            status = {only: st}
-        else:
-            status = {
-                i: name_words_in(source, bt.src[i].start, bt.src[i].end, own, kept_verbatim, lang, folded)
-                for i in link.src
-            }
+        status = {
+            i: name_words_in(source, bt.src[i].start, bt.src[i].end, own, kept_verbatim, lang, folded)
+            for i in link.src
+        }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
         src_ids = [i for i, st in status.items() if st != PRESENT]
         if not src_ids:
@@ -99,7 +92,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 for other in neighbours:
                     other_src = bt.source[slice(*bt.src_span(other.src))] if other.src else ""
                     if not any(w in other_src for w in words):
-                        wide += words_in(other.tgt)
+                        wide += words_of_link(other.tgt)
                 match = find_name(name.text, wide, words=words, no_near=frozenset(promoted))
             if match.found:
                 continue

@@ -152,7 +152,6 @@ def _in_common(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 17)  # bounded: a long batch meets ever new capitalised words
-@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
     """True for capitalised words that are translated rather than kept ("Ministry", "Russian").
 

@@ -491,7 +491,7 @@ def _candidate_words(low: str, lang: str) -> list[str]:
         # (``low`` is lower case, so a cased letter in it is a lower-case one)
         if not token.islower():
             continue
-        core = token.strip(_EDGE)
+        core = token.strip(WORD_EDGE)
         if core.isalpha():
             if core in exact:  # (the token's only word, without a hyphen)
                 found.add(core)
@@ -503,7 +503,7 @@ def _candidate_words(low: str, lang: str) -> list[str]:
 
 
 #: characters around a word that are no word characters (stripped before the whole-word test)
-_EDGE: Final = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
+WORD_EDGE: Final = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
 
 
 def distinct_words(text: str) -> set[str]:
@@ -526,7 +526,7 @@ def distinct_words(text: str) -> set[str]:
 def _token_words(token: str) -> list[str]:
     """The words (``_WORD`` matches) of a whitespace token that is not all letters: the
     token itself once punctuation around it is stripped, when that leaves only letters."""
-    core = token.strip(_EDGE)
+    core = token.strip(WORD_EDGE)
     return [core] if core.isalpha() else _WORD.findall(token)
 
 
