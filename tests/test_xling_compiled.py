@@ -7,6 +7,7 @@ build switch to the sources; where it is installed pure, both sides run the sour
 
 from __future__ import annotations
 
+import gc
 import importlib.machinery
 import json
 import os
@@ -75,6 +76,24 @@ def test_in_this_process_the_checks_run_as_implementation_says() -> None:
         assert said == "compiled (mypyc)"
     report = Checker(use_lm=False).check(Document("d", TARGET, source=SOURCE))
     assert any(f.detector == "crosslingual" for f in report.findings)
+
+
+def test_checking_with_a_source_leaves_no_reference_cycles() -> None:
+    """Everything a check builds is freed as soon as the report is done (by reference counts):
+    a reference cycle (a compiled closure's environment, say) would leave every document's
+    bitext and word lists to the garbage collector, which then runs far more often."""
+    checker = Checker(use_lm=False)
+    docs = [Document(f"d{k}", target, source=source) for k, (target, source) in enumerate(PAIRS)]
+    for doc in docs:
+        checker.check(doc)  # (tables and caches are loaded once, outside the count)
+    gc.collect()
+    gc.disable()
+    try:
+        reports = [checker.check(doc) for doc in docs]
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert any(f.detector == "crosslingual" for r in reports for f in r.findings)
 
 
 @pytest.mark.parametrize(("source_newer", "stale"), [(True, ["numbers"]), (False, [])])

@@ -48,15 +48,11 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     # the words of each target sentence (the sentences cover every word of the text)
     words_of = bt.target_words
     kept_verbatim = _LazyUnion(words_of)  # (most documents never ask)
-
-    def words_of_link(ids: tuple[int, ...]) -> list[str]:
-        return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
-
     source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
-        own = words_of_link(link.tgt)
+        own = _words_of_link(words_of, link.tgt)
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         # (the pre-test looks a few capitalised words up in the list: cheaper than a set of it)
         status = {
@@ -92,7 +88,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                 for other in neighbours:
                     other_src = bt.source[slice(*bt.src_span(other.src))] if other.src else ""
                     if not any(w in other_src for w in words):
-                        wide += words_of_link(other.tgt)
+                        wide += _words_of_link(words_of, other.tgt)
                 match = find_name(name.text, wide, words=words, no_near=frozenset(promoted))
             if match.found:
                 continue
@@ -127,6 +123,16 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     # without rules for the source's language its capitalised words and spellings are read as
     # English ones: a hint for the editor, not an error
     return bt.as_hints(findings, "info", max_confidence=0.4)
+
+
+def _words_of_link(words_of: list[list[str]], ids: tuple[int, ...]) -> list[str]:
+    """The words of a link's target sentences (``words_of``: each sentence's words).
+
+    (A module function, not a closure: compiled by mypyc, a nested function that its enclosing
+    function calls holds that function's environment in a reference cycle, which only the
+    garbage collector frees, with everything the environment holds.)
+    """
+    return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
 
 
 class _LazyUnion:
