@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Final, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -34,11 +34,37 @@ from qc.lang.frequencies import zipf
 from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
 
+#: the most entries a per-word cache of this module holds before it starts afresh
+CACHE_MAX: Final = 1 << 17
 
-@lru_cache(maxsize=65536)
+
+_V = TypeVar("_V")
+
+
+def _cache_for(caches: dict[str, dict[str, _V]], key: str) -> dict[str, _V]:
+    """The per-word cache ``caches[key]`` (one per language or variant), emptied when full.
+
+    The per-word caches of the hot paths are plain dicts rather than ``lru_cache``: a hit is
+    one probe, with no key tuple to build and no recency list to reorder, and the checks
+    look up some 160 cached words per document."""
+    cache = caches.get(key)
+    if cache is None:
+        cache = caches[key] = {}
+    elif len(cache) >= CACHE_MAX:
+        cache.clear()
+    return cache
+
+
+_ZIPF: Final[dict[str, dict[str, float]]] = {}
+
+
 def zipf_frequency(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency, cached (names and words repeat across a batch)."""
-    return zipf(word, lang)
+    cache = _ZIPF.get(lang)
+    got = cache.get(word) if cache is not None else None
+    if got is None:
+        got = _cache_for(_ZIPF, lang)[word] = zipf(word, lang)
+    return got
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +112,22 @@ _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh")
                       ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
 
 
-@lru_cache(maxsize=1 << 17)
+_FOLDED: Final[dict[str, dict[str, str]]] = {}
+
+
 def fold(word: str) -> str:
     """A spelling-insensitive key: ``fold("Wladimir") == fold("Vladimir")``.
 
     Cached: the names checks fold the same target words for every name they look up.
     """
+    cache = _FOLDED.get("")
+    got = cache.get(word) if cache is not None else None
+    if got is None:
+        got = _cache_for(_FOLDED, "")[word] = _fold(word)
+    return got
+
+
+def _fold(word: str) -> str:
     w = word.lower().replace("ß", "ss")
     if not w.isascii():  # (ASCII has nothing to decompose)
         w = unicodedata.normalize("NFKD", w)
@@ -151,13 +187,24 @@ def _in_common(word: str) -> bool:
     return low in _common() or (low.endswith("s") and low[:-1] in _common())
 
 
-@lru_cache(maxsize=1 << 17)  # bounded: a long batch meets ever new capitalised words
+_COMMON_WORD: Final[dict[str, dict[str, bool]]] = {}
+
+
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
     """True for capitalised words that are translated rather than kept ("Ministry", "Russian").
 
     Cached: the answer depends on the word alone (tables, frequencies, the English dictionary,
     which takes two hunspell look-ups), and names recur within an article and across a batch.
     """
+    key = lang + "/strict" if strict else lang
+    cache = _COMMON_WORD.get(key)
+    got = cache.get(word) if cache is not None else None
+    if got is None:
+        got = _cache_for(_COMMON_WORD, key)[word] = _is_common_word(word, lang, strict)
+    return got
+
+
+def _is_common_word(word: str, lang: str, strict: bool) -> bool:
     w = _POSSESSIVE.sub("", word)
     if _in_common(w):
         return True
@@ -370,13 +417,23 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     return status
 
 
-@lru_cache(maxsize=1 << 16)
+_WORD_CLASSES: Final[dict[str, dict[str, tuple[tuple[str, bool, tuple[str, ...]], ...]]]] = {}
+
+
 def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     """What :func:`name_words_in` needs to know of a capitalised token, apart from the text:
     its words (possessive dropped, split at hyphens and at apostrophes before a capital) that
     could be name words, each with whether it is a name in some position (not a common word at
     a sentence start or inside a sentence) and the multi-word table names it may start. Words
-    of the [common] list and lower-case or one-letter parts are left out."""
+    of the [common] list and lower-case or one-letter parts are left out (cached)."""
+    cache = _WORD_CLASSES.get(lang)
+    got = cache.get(token) if cache is not None else None
+    if got is None:
+        got = _cache_for(_WORD_CLASSES, lang)[token] = _read_word_classes(token, lang)
+    return got
+
+
+def _read_word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     if "'" in token or "’" in token:
         token = _POSSESSIVE.sub("", token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
