@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qc.xling import check_numbers as numbers_check
@@ -14,6 +14,7 @@ from qc.xling.numbers import (
     _candidate_words,
     _exact_known,
     _known,
+    _word_occurrences,
     distinct_words,
     extract,
     extract_digits,
@@ -147,23 +148,33 @@ def test_distinct_words_equal_the_word_regex(text: str) -> None:
 _NUMBER_TEXT = st.lists(
     st.sampled_from(["two", "twenty-five", "Five", "million", "march", "may", "tre", "venti", "zwei",
                      "Dreiundzwanzig", "hundert", "Millionen", "montags", "mai", "hund", "-", ",", ".", "(",
-                     ")", "“", "5", "x", " ", "\n", "\u00a0"]),
+                     ")", "“", "5", "x", " ", "\n", "\u00a0", "é", "ß", "martedì", "terça-feira",
+                     "sexta-feira", "’", "_", "\t"]),
     max_size=30,
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_NUMBER_TEXT, st.sampled_from(["en", "it", "de"]))
+@settings(max_examples=500, deadline=None)
+@given(_NUMBER_TEXT, st.sampled_from(["en", "it", "pt", "de"]))
+@example("Il martedì, „mercoledì“ e venerdì-sera", "it")
+@example("na terça-feira (três) e no sábado", "pt")
+@example("le deuxième, en février", "fr")
+@example("éfive two-thirds “Twenty-five” x-two", "en")
 def test_number_word_candidates_are_the_table_words_among_the_distinct_words(text: str, lang: str) -> None:
-    """The set-based candidate search finds exactly the distinct words the tables can read."""
+    """The set-based candidate search finds every distinct word the tables can read (in German
+    exactly those), and the words it finds besides have no whole-word occurrence in the text."""
     low = text.lower()
     known, exact = _known(lang), _exact_known(lang)
+    found = set(_candidate_words(low, lang))
     if lang == "de":
         expected = {w for w in distinct_words(low) if w in known or w[:4] in known or w[:5] in known}
-    else:
-        expected = {w for w in distinct_words(low)
-                    if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))}
-    assert set(_candidate_words(low, lang)) == expected
+        assert found == expected
+        return
+    expected = {w for w in distinct_words(low)
+                if w in exact or ("-" in w and (w[:4] in known or w[:5] in known))}
+    assert found >= expected
+    occurrences = sorted(_word_occurrences(text, 0, list(found), low))
+    assert occurrences == sorted(_word_occurrences(text, 0, list(expected), low))
 
 
 def test_number_words_are_found_in_hyphenated_and_punctuated_english() -> None:

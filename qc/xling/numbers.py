@@ -19,7 +19,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import filterfalse
 from typing import Final
 
 from qc.xling.data import number_tables
@@ -470,11 +469,14 @@ def _mid_sentence(text: str, pos: int, start: int) -> bool:
 def _candidate_words(low: str, lang: str) -> list[str]:
     """Distinct lower-case words of ``low`` that may be number words (tested on the set, not per token).
 
-    Outside German only whole table words count (and hyphenated ones: "twenty-five"): the
-    whitespace tokens that are table words are found by one set intersection (the table
-    words are all letters, so such a token is its own only word), and only tokens with
-    punctuation or hyphens are read one by one. German needs the stems of compounds
-    ("dreiundzwanzig"), so every word is tested."""
+    Outside German only whole table words count (and hyphenated ones: "twenty-five"). The
+    text is read as bytes, one per character, in which every byte but an ASCII letter or a
+    hyphen is a blank: its tokens are then letter runs, and those that are table words are
+    found by one set intersection. Tokens with a hyphen are read as the word regex reads
+    them, and table words beyond ASCII ("martedì") by a substring test. A few words may come
+    out that are no words of the text (the letters of "éfive" after the "é"): the whole-word
+    test of :func:`_word_occurrences` finds no occurrence of those. German needs the stems of
+    compounds ("dreiundzwanzig"), so every word is tested."""
     known = _known(lang)
     if lang == "de":
         # a word's first four letters are those of some table word or stem when it passes (one test)
@@ -483,23 +485,39 @@ def _candidate_words(low: str, lang: str) -> list[str]:
             w for w in distinct_words(low)
             if w[:4] in heads and (w in known or w[:4] in known or w[:5] in known)
         ]
-    exact = _exact_known(lang)
-    tokens = low.split()
-    found = set(exact.intersection(tokens))  # (the table looks each token up: no set of every token)
-    for token in filterfalse(str.isalpha, tokens):  # (all letters: looked up above)
-        # no cased letter ("5,000", "—"): no word of the tables, which are all lower-case letters
-        # (``low`` is lower case, so a cased letter in it is a lower-case one)
-        if not token.islower():
-            continue
-        core = token.strip(WORD_EDGE)
-        if core.isalpha():
-            if core in exact:  # (the token's only word, without a hyphen)
-                found.add(core)
-            continue
-        for w in _WORD.findall(token):
-            if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
-                found.add(w)
+    ascii_words, other_words = _exact_known_bytes(lang)
+    runs = low.encode("ascii", "replace").translate(_LETTER_RUNS)
+    found = {w.decode() for w in ascii_words.intersection(runs.split())}
+    if other_words and not low.isascii():
+        found.update(w for w in other_words if w in low)
+    if b"-" in runs:
+        exact = _exact_known(lang)
+        for token in _hyphenated_tokens(low):
+            for w in _WORD.findall(token):
+                if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
+                    found.add(w)
     return list(found)
+
+
+#: byte → itself for an ASCII letter or a hyphen, else a blank (with ``encode("ascii", "replace")``,
+#: which writes "?" for every character beyond ASCII, one byte per character)
+_LETTER_RUNS: Final = bytes(c if (65 <= c <= 90 or 97 <= c <= 122 or c == 45) else 32 for c in range(256))
+
+
+def _hyphenated_tokens(text: str) -> set[str]:
+    """The whitespace tokens of ``text`` (as ``str.split`` cuts them) that hold a hyphen."""
+    out: set[str] = set()
+    n = len(text)
+    i = text.find("-")
+    while i >= 0:
+        a, b = i, i + 1
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        out.add(text[a:b])
+        i = text.find("-", b)
+    return out
 
 
 #: characters around a word that are no word characters (stripped before the whole-word test)
@@ -570,6 +588,14 @@ def _exact_known(lang: str) -> frozenset[str]:
     """The table words themselves: the candidates outside German."""
     words, mults, months, weekdays = _tables(lang)
     return frozenset(words) | frozenset(mults) | frozenset(months) | frozenset(weekdays)
+
+
+@cache
+def _exact_known_bytes(lang: str) -> tuple[frozenset[bytes], tuple[str, ...]]:
+    """The table words of ASCII letters (and hyphens) as bytes, and the others as they are."""
+    words = _exact_known(lang)
+    plain = frozenset(w.encode() for w in words if w.isascii() and w.replace("-", "").isalpha())
+    return plain, tuple(sorted(w for w in words if w.encode() not in plain))
 
 
 @cache
