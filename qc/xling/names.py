@@ -112,7 +112,8 @@ _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh")
                       ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
 
 
-_FOLDED: Final[dict[str, dict[str, str]]] = {}
+#: :func:`fold`'s results by word (one language-free cache, emptied when full)
+_FOLDED: Final[dict[str, str]] = {}
 
 
 def fold(word: str) -> str:
@@ -120,10 +121,11 @@ def fold(word: str) -> str:
 
     Cached: the names checks fold the same target words for every name they look up.
     """
-    cache = _FOLDED.get("")
-    got = cache.get(word) if cache is not None else None
+    got = _FOLDED.get(word)
     if got is None:
-        got = _cache_for(_FOLDED, "")[word] = _fold(word)
+        if len(_FOLDED) >= CACHE_MAX:
+            _FOLDED.clear()
+        got = _FOLDED[word] = _fold(word)
     return got
 
 
