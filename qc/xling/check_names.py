@@ -179,6 +179,11 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     """
     if _lexicon() is None:
         return []  # without hunspell every unknown capitalised word would look misspelt
+    # a frequent German word is never reported (:func:`_german_word`, the last test below), and
+    # most capitalised target words are: without another one the source need not be read
+    candidates = [m for m in _CAP.finditer(bt.target, s, e) if zipf_frequency(m.group(), "de") < 3.0]
+    if not candidates:
+        return []
     src_words: set[str] = set()
     for i in src_ids:
         a, b = bt.src_span((i,))
@@ -195,7 +200,7 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     out: list[Finding] = []
     # the first letters a target word may have to fold to one of those (most German nouns do not)
     initials = set("".join(_INITIALS_BEFORE_FOLDING.get(letter, letter) for letter in by_letter))
-    for m in _CAP.finditer(bt.target, s, e):
+    for m in candidates:
         t = m.group()
         if t in src_words or initial(t) not in initials:
             continue
@@ -213,15 +218,15 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                 best, source_word = ratio, w
         if best < 0.7:
             continue  # (the usual case; the tests below are dearer)
-        if known_src is None:
-            known_src = {fold(w) for w in src_words}
-        if ft in known_src:
-            continue  # the same word as one of the source (folded)
         fs = fold(source_word)
         if _common_prefix(ft, fs) >= len(fs) - 2:
             continue  # only the ending differs: a German form of the word (Russophobia/Russophobie)
         if any(ft.startswith(alt) for alt in _table().get(fs, ())):
             continue  # the table's German spelling of the word (Volodímir/Wolodymyr)
+        if known_src is None:  # (the tests above are cheaper and settle most words)
+            known_src = {fold(w) for w in src_words}
+        if ft in known_src:
+            continue  # the same word as one of the source (folded)
         # explained by a source word: inflected (genitive "Klerks") or inside a compound, also
         # without the final vowel German compounds drop ("Quirinale" → "Quirinalspalast")
         if any(ft.startswith(x) or (len(x) >= 5 and x in ft)
