@@ -272,6 +272,7 @@ def test_repair_writer_keeps_line_breaks_and_numbers_collisions(tmp_path):
         "qc.report.jsonout",
         "qc.cli",
         "qc.bench",
+        "qc.lang.sentences",
     ],
 )
 def test_docstring_examples_hold(module):
