@@ -42,7 +42,7 @@ def zipf(word: str, lang: str) -> float:
         return wordfreq.zipf_frequency(word, lang)
     if word.isascii():
         key = word.lower()  # (NFC and case folding change nothing else in ASCII)
-    elif all(ord(c) < 0x250 for c in word):
+    elif max(word) < "\u0250":  # Latin letters (every code point below U+0250)
         key = unicodedata.normalize("NFC", word).casefold()
     else:
         return wordfreq.zipf_frequency(word, lang)
