@@ -47,7 +47,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     text = bt.target
     # the words of each target sentence (the sentences cover every word of the text)
     words_of = bt.target_words
-    kept_verbatim = _LazyUnion(words_of)  # (most documents never ask)
+    kept_verbatim = _LazyUnion(words_of)  # (built on the first membership test)
     source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
