@@ -112,6 +112,12 @@ _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh")
                       ("ph", "f"), ("x", "ks"), ("y", "j"), ("v", "w"), ("-", " "), (".", ""))
 
 
+#: the pairs without an "h": a word without one can match no other (and no pair writes one)
+_FOLD_PAIRS_WITHOUT_H: Final = tuple((a, b) for a, b in _FOLD_PAIRS if "h" not in a)
+#: a character repeated right after itself (what the folding then writes once), not a line break
+_DOUBLED: Final = re.compile(r"(.)\1")
+
+
 #: :func:`fold`'s results by word (one language-free cache, emptied when full)
 _FOLDED: Final[dict[str, str]] = {}
 
@@ -133,26 +139,30 @@ def _fold(word: str) -> str:
     w = word.lower().replace("ß", "ss")
     if not w.isascii():  # (ASCII has nothing to decompose)
         w = unicodedata.normalize("NFKD", w)
-        w = "".join(c for c in w if not unicodedata.combining(c))
-    for a, b in _FOLD_PAIRS:
+        if not w.isascii():  # (an ASCII character is never a combining mark: no look-up for those)
+            w = "".join([c for c in w if c < "\x80" or not unicodedata.combining(c)])
+    for a, b in _FOLD_PAIRS if "h" in w else _FOLD_PAIRS_WITHOUT_H:
         if a in w:
             w = w.replace(a, b)
     w = w.replace("ae", "a").replace("oe", "o").replace("ue", "u")  # Caesar/Cäsar
     # c before e/i → z (Nutraceutical/Nutrazeutika), other c not before h → k (Omicron/Omikron);
     # then a doubled character once, pairs from the left (as ``(.)\1`` → ``\1`` would)
-    chars = list(w)
     if "c" in w:
+        chars = list(w)
         n = len(w)
         for i, ch in enumerate(w):
             if ch == "c":
                 nxt = w[i + 1] if i + 1 < n else ""
                 chars[i] = "z" if nxt in ("e", "i") else ("c" if nxt == "h" else "k")
+        w = "".join(chars)
+    if not _DOUBLED.search(w):
+        return w  # (most words have no doubled letter)
     out: list[str] = []
-    n, i = len(chars), 0
+    n, i = len(w), 0
     while i < n:
-        ch = chars[i]
+        ch = w[i]
         out.append(ch)
-        i += 2 if i + 1 < n and chars[i + 1] == ch and ch != "\n" else 1
+        i += 2 if i + 1 < n and w[i + 1] == ch and ch != "\n" else 1
     return "".join(out)
 
 
