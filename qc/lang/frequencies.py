@@ -46,8 +46,18 @@ def zipf(word: str, lang: str) -> float:
         key = unicodedata.normalize("NFC", word).casefold()
     else:
         return wordfreq.zipf_frequency(word, lang)
-    freq = max(frequency_dict(lang).get(key, 0.0), _MIN_FREQ)
-    if freq > _MIN_FREQ:
-        # wordfreq keeps three significant digits
-        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    freqs = _LISTS.get(lang)
+    if freqs is None:
+        freqs = _LISTS[lang] = frequency_dict(lang)
+    freq = freqs.get(key, 0.0)
+    if freq <= _MIN_FREQ:
+        return _ZIPF_UNLISTED  # (names and rare words, which the cross-lingual checks ask about most)
+    # wordfreq keeps three significant digits
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
     return round(math.log(freq, 10) + 9, 2)
+
+
+#: the frequency lists by language, as :func:`zipf` reads them (one dict probe, not a cached call)
+_LISTS: dict[str, dict[str, float]] = {}
+#: :func:`zipf` of a word the list lacks, computed as for any other (wordfreq's floor frequency)
+_ZIPF_UNLISTED = round(math.log(_MIN_FREQ, 10) + 9, 2)
