@@ -4,6 +4,7 @@ and the shipped model finds the seed word-order items (skipped when the model is
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,11 @@ def test_prefix_cached_gains_equal_full_rescoring(tiny_model):
     original = "Der Kreml bestätigte am Montag ein Treffen."
     cands = ["Der Kreml am Montag bestätigte ein Treffen.", "Kreml Der bestätigte am Montag ein Treffen.",
              "Der Kreml bestätigte am Montag ein Treffen der Präsidenten."]
-    cached = gains(original, cands, scorer)
+    with warnings.catch_warnings():
+        # the cache goes by the keyword this transformers takes (``cache`` from 5.24 on, where
+        # ``past_key_values`` is deprecated): no deprecation warning
+        warnings.simplefilter("error", FutureWarning)
+        cached = gains(original, cands, scorer)
     full = gains(original, cands, scorer, use_cache=False)
     assert cached == pytest.approx(full, abs=1e-3)
 

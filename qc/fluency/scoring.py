@@ -15,8 +15,10 @@ Example (needs a model)::
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 
@@ -49,9 +51,11 @@ def suffix_logprobs(scorer: Any, prefix: list[int], suffixes: list[list[int]]) -
     with torch.inference_mode():
         pre = model(input_ids=torch.tensor([prefix], device=device), use_cache=True)
         first = torch.log_softmax(pre.logits[0, -1].float(), dim=-1)
-        cache = pre.past_key_values
+        kv = pre.get("cache")  # (transformers 5.24 on; ``past_key_values`` before)
+        if kv is None:
+            kv = pre.past_key_values
         if n > 1:
-            cache.batch_repeat_interleave(n)
+            kv.batch_repeat_interleave(n)
         ids = torch.full((n, width), scorer.pad_id, dtype=torch.long)
         mask = torch.zeros((n, len(prefix) + width), dtype=torch.long)
         mask[:, : len(prefix)] = 1
@@ -59,11 +63,24 @@ def suffix_logprobs(scorer: Any, prefix: list[int], suffixes: list[list[int]]) -
             ids[row, : len(s)] = torch.tensor(s)
             mask[row, len(prefix) : len(prefix) + len(s)] = 1
         ids = ids.to(device)
-        out = model(input_ids=ids, attention_mask=mask.to(device), past_key_values=cache, use_cache=True)
+        out = model(input_ids=ids, attention_mask=mask.to(device), use_cache=True,
+                    **{cache_keyword(type(model)): kv})
         lp = torch.log_softmax(out.logits[:, :-1].float(), dim=-1)
         inner = lp.gather(-1, ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu()
         head = first[ids[:, 0]].cpu()
     return [float(head[r]) + float(inner[r, : len(s) - 1].sum()) for r, s in enumerate(suffixes)]
+
+
+@cache
+def cache_keyword(model_class: type) -> str:
+    """The keyword by which a causal LM's ``forward`` takes a key/value cache: ``cache`` from
+    transformers 5.24 on (which deprecates ``past_key_values`` and will drop it), else
+    ``past_key_values``. Read from the signature, once per model class."""
+    try:
+        params = inspect.signature(model_class.forward).parameters
+    except (TypeError, ValueError, AttributeError):
+        return "past_key_values"
+    return "cache" if "cache" in params else "past_key_values"
 
 
 def common_suffix(a: Sequence[int], b: Sequence[int], limit: int) -> int:
