@@ -28,6 +28,10 @@ def frequency_dict(lang: str, wordlist: str = "best") -> dict[str, float]:
 
 #: wordfreq's floor: a word it does not list has frequency 1e-9, Zipf 0
 _MIN_FREQ = 1e-9
+#: :func:`zipf` of a word the list lacks, computed as for any other (wordfreq's floor frequency)
+_ZIPF_UNLISTED = round(math.log(_MIN_FREQ, 10) + 9, 2)
+#: the frequency lists by language, as :func:`zipf` reads them (one dict probe, not a cached call)
+_LISTS: dict[str, dict[str, float]] = {}
 
 
 def zipf(word: str, lang: str) -> float:
@@ -56,8 +60,3 @@ def zipf(word: str, lang: str) -> float:
     freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
     return round(math.log(freq, 10) + 9, 2)
 
-
-#: the frequency lists by language, as :func:`zipf` reads them (one dict probe, not a cached call)
-_LISTS: dict[str, dict[str, float]] = {}
-#: :func:`zipf` of a word the list lacks, computed as for any other (wordfreq's floor frequency)
-_ZIPF_UNLISTED = round(math.log(_MIN_FREQ, 10) + 9, 2)

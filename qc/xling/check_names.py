@@ -37,6 +37,10 @@ from qc.xling.names import (
     zipf_frequency,
 )
 
+#: a word at least this frequent in German text (Zipf) is a German word: never a name kept
+#: verbatim, never a misspelling of one
+GERMAN_WORD_ZIPF: Final = 3.0
+
 
 def _in_table(word: str) -> bool:
     return fold(word) in _table()
@@ -72,7 +76,8 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             # a capitalised common word counts when the translation keeps it verbatim elsewhere
             # and it is no German word itself ("Banksy", not "Service" or "Generation")
             promoted = tuple(
-                w for w in name.weak_words if w in kept_verbatim and zipf_frequency(w, "de") < 3.0
+                w for w in name.weak_words
+                if w in kept_verbatim and zipf_frequency(w, "de") < GERMAN_WORD_ZIPF
             )
             words = name.words + promoted
             if not words:
@@ -181,7 +186,8 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         return []  # without hunspell every unknown capitalised word would look misspelt
     # a frequent German word is never reported (:func:`_german_word`, the last test below), and
     # most capitalised target words are: without another one the source need not be read
-    candidates = [m for m in _CAP.finditer(bt.target, s, e) if zipf_frequency(m.group(), "de") < 3.0]
+    candidates = [m for m in _CAP.finditer(bt.target, s, e)
+                  if zipf_frequency(m.group(), "de") < GERMAN_WORD_ZIPF]
     if not candidates:
         return []
     src_words: set[str] = set()
@@ -264,7 +270,7 @@ def initial(word: str) -> str:
 
 def _german_word(word: str) -> bool:
     """A frequent German word, or one hunspell knows (also as a compound)."""
-    if zipf_frequency(word, "de") >= 3.0:
+    if zipf_frequency(word, "de") >= GERMAN_WORD_ZIPF:
         return True
     lexicon = _lexicon()
     return lexicon is not None and (lexicon.known(word) or lexicon.compound_known(word))
