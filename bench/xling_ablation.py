@@ -2,14 +2,15 @@
 
 The cost target of the cross-lingual checks is a ratio: a check with the source against the
 same check without it. ``qc bench xling --measure cost`` measures that ratio; this script
-shows where it comes from. It checks the same documents (``--docs`` ten-segment documents of
-the split, reference A, with their English source) again and again with one ``Checker`` whose
+shows where it comes from. It checks the same documents (``--docs`` documents of ``--size``
+segments, ten by default, reference A with its English source) again and again with one ``Checker`` whose
 cross-lingual detector is swapped for one with some checks switched off, the variants
 alternating pass by pass (and their order reversed every other pass), as the repeated
 measure of ``qc bench xling`` does, and prints per variant the median CPU time per document,
 the extra time over checking without the source, the ratio, and the detector's own share
 (its timing in the report). The rest of the extra time is spent by the other detectors,
-which run slower beside the cross-lingual one: it evicts what they keep in the CPU's caches.
+which run slower beside the cross-lingual one (it most likely evicts what they keep in the
+CPU's caches: the detector alone also slows down when a few MB are copied between documents).
 A last line times the full detector alone on the same documents (segmented beforehand,
 nothing else running between documents), for the difference that sharing the CPU makes.
 
