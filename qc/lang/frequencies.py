@@ -59,4 +59,3 @@ def zipf(word: str, lang: str) -> float:
     # wordfreq keeps three significant digits
     freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
     return round(math.log(freq, 10) + 9, 2)
-

@@ -142,22 +142,22 @@ def sentence_bounds(text: str, lang: str = "de") -> list[tuple[int, int]]:
             continue  # a blank line
         start = len(body) - len(indented)
         boundary = _BOUNDARY_CJK if cjk and ("。" in body or "！" in body or "？" in body) else _BOUNDARY
-        first = boundary.search(body)  # (most lines hold one sentence: no iterator for those)
-        if first is not None:
-            for m in boundary.finditer(body, first.start()):
-                prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
-                if prev and (
-                    prev.lower() in _ABBREV
-                    or (len(prev) == 1 and not prev.isdigit())
-                    or (lang == "de" and prev.isdigit() and len(prev) <= 2 and m.group() == ".")
-                ):
-                    continue
+        # one search per boundary (most lines hold one sentence: a single search finds none)
+        m = boundary.search(body)
+        while m is not None:
+            prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
+            if not prev or not (
+                prev.lower() in _ABBREV
+                or (len(prev) == 1 and not prev.isdigit())
+                or (lang == "de" and prev.isdigit() and len(prev) <= 2 and m.group() == ".")
+            ):
                 end = m.end()
                 if body[start:end].strip():
                     out.append((line_start + start, line_start + end))
                 start = end
                 while start < len(body) and body[start].isspace():
                     start += 1
+            m = boundary.search(body, m.end())
         # the rest of the line, without trailing blanks (body[start:].rstrip(), not copied)
         tail_end = len(body.rstrip())
         if tail_end > start:
