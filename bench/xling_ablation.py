@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from statistics import median
 
-from qc.bench.xling import LAYOUTS, doc_text, documents, load_wmt
+from qc.bench.xling import add_wmt_arguments, doc_text, documents, load_wmt
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.lang.evidence import cld_guess
 from qc.model import Document
@@ -107,12 +106,9 @@ def detector_alone(pairs: list[tuple[str, str]], passes: int = 15) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wmt", type=Path, default=Path("../shared/wmt"), help="folder with the WMT22 files")
-    ap.add_argument("--split", choices=("tune", "test"), default="test")
-    ap.add_argument("--size", type=int, default=10, help="segments per document")
+    add_wmt_arguments(ap)
     ap.add_argument("--docs", type=int, default=60, help="documents checked in every pass")
     ap.add_argument("--passes", type=int, default=15, help="timed passes per variant")
-    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="lines", help="how segments are joined")
     ap.add_argument("--fresh-sentence-caches", action="store_true",
                     help="empty the per-sentence pycld2 cache before every pass")
     args = ap.parse_args()

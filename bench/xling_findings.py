@@ -16,7 +16,7 @@ import argparse
 import json
 from pathlib import Path
 
-from qc.bench.xling import LAYOUTS, doc_text, documents, load_wmt
+from qc.bench.xling import add_wmt_arguments, doc_text, documents, load_wmt
 from qc.detectors.xling_checks import CrossLingualDetector
 from qc.model import Document
 from qc.segment import Segmentation
@@ -25,9 +25,7 @@ from qc.segment import Segmentation
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("output", type=Path, help="JSON file to write")
-    ap.add_argument("--wmt", type=Path, default=Path("../shared/wmt"), help="folder with the WMT22 files")
-    ap.add_argument("--size", type=int, default=10, help="segments per document")
-    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="lines", help="how segments are joined")
+    add_wmt_arguments(ap, split=False)
     args = ap.parse_args()
 
     data = load_wmt(args.wmt)

@@ -42,7 +42,7 @@ os.environ["QC_PURE_PYTHON"] = os.environ["QC_PARTS_INSTALLED"] if "--one" in sy
 import qc.detectors.xling_checks as checks
 import qc.xling.bitext as bitext
 import qc.xling.check_names as check_names
-from qc.bench.xling import LAYOUTS, _warm_up, every_translation, load_wmt
+from qc.bench.xling import _warm_up, add_wmt_arguments, every_translation, load_wmt
 from qc.model import Document
 from qc.pipeline import Checker
 
@@ -134,11 +134,8 @@ def by_size(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wmt", type=Path, default=Path("../shared/wmt"), help="folder with the WMT22 files")
-    ap.add_argument("--split", choices=("tune", "test"), default="test")
-    ap.add_argument("--size", type=int, default=10, help="segments per document")
+    add_wmt_arguments(ap)
     ap.add_argument("--sizes", type=int, nargs="*", default=[], help="also compare these document sizes")
-    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="lines", help="how segments are joined")
     ap.add_argument("--one", nargs=2, metavar=("SIZE", "MODE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:

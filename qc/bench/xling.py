@@ -29,6 +29,7 @@ Example::
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -107,6 +108,16 @@ def documents(n_segments: int, size: int, split: str) -> list[range]:
 #: correspond), or all in one paragraph (text without line breaks: the aligner has only
 #: sentences to go by)
 LAYOUTS = {"lines": "\n", "paragraph": " "}
+
+
+def add_wmt_arguments(parser: argparse.ArgumentParser, *, split: bool = True) -> None:
+    """The options the scripts in ``bench/`` share: ``--wmt``, ``--split`` (unless ``split`` is
+    False), ``--size`` and ``--layout``, as ``qc bench xling`` names them."""
+    parser.add_argument("--wmt", type=Path, default=Path("../shared/wmt"), help="folder with the WMT22 files")
+    if split:
+        parser.add_argument("--split", choices=("tune", "test"), default="test")
+    parser.add_argument("--size", type=int, default=10, help="segments per document")
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="lines", help="how segments are joined")
 
 
 def doc_text(data: dict[str, list[str]], side: str, r: range, layout: str = "lines") -> str:
