@@ -1,8 +1,9 @@
 """Where the cross-lingual detector's time goes, and how it grows with document length.
 
-Checks every WMT22 en→de document of a split in every translation (references A and B
-and the nine systems, as ``qc bench xling --measure cost`` does for its batch) with the
-source, after a five-document warm-up on the other split, and prints CPU milliseconds
+Checks every WMT22 en→de document of a split once with its source, the translations
+(references A and B and the nine systems) taking turns, as ``qc bench xling --measure cost``
+does for its batch (every source new: a source is read once per text and kept for its next
+translation), after a five-document warm-up on the other split, and prints CPU milliseconds
 per document for each step of the detector: identifying the source language, splitting
 the source into sentences, reading its numbers, aligning, and each check (the names
 check also by its parts). Each step is timed by wrapping the function that does it, so
@@ -42,7 +43,7 @@ os.environ["QC_PURE_PYTHON"] = os.environ["QC_PARTS_INSTALLED"] if "--one" in sy
 import qc.detectors.xling_checks as checks
 import qc.xling.bitext as bitext
 import qc.xling.check_names as check_names
-from qc.bench.xling import _warm_up, add_wmt_arguments, every_translation, load_wmt
+from qc.bench.xling import _warm_up, add_wmt_arguments, load_wmt, one_translation_each
 from qc.model import Document
 from qc.pipeline import Checker
 
@@ -79,7 +80,7 @@ def _timed(module: ModuleType, name: str, label: str, spent: dict[str, float]) -
 
 
 def _batch(data: dict[str, list[str]], split: str, size: int, layout: str) -> list[tuple[str, str]]:
-    return [(text, source) for _, _, text, source in every_translation(data, split, size, layout)]
+    return [(text, source) for _, _, text, source in one_translation_each(data, split, size, layout)]
 
 
 def parts(
@@ -145,8 +146,8 @@ def main() -> None:
     data = load_wmt(args.wmt)
 
     spent, own, n = parts(data, args.split, args.size, args.layout)
-    print(f"{n} documents of {args.size} segments ({args.split} split, {args.layout}, every translation), "
-          "CPU ms per document")
+    print(f"{n} documents of {args.size} segments ({args.split} split, {args.layout}, "
+          "translations taking turns), CPU ms per document")
     print(f"{'crosslingual detector (untimed)':32s} {own / n * 1000:7.3f}")
     for _, _, label in STEPS:
         print(f"{label:32s} {spent.get(label, 0.0) / n * 1000:7.3f}")

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from qc.bench.xling import LAYOUTS, doc_text, every_translation, inject
+from qc.bench.xling import LAYOUTS, doc_text, every_translation, inject, one_translation_each
 
 SRC = [
     "The ministry said 58 people died in Pyongyang on Saturday.",
@@ -64,3 +64,13 @@ def test_every_translation_lists_each_document_in_each_translation_against_its_s
     ]
     _, r, text, source = docs[3]
     assert text == doc_text(data, "B", r) and source == doc_text(data, "src", r)
+
+
+def test_one_translation_each_lists_each_document_once_the_translations_taking_turns() -> None:
+    data = {"src": SRC, "A": TGT, "B": [t.upper() for t in TGT]}
+    docs = one_translation_each(data, "all", 1)
+    assert [(side, r) for side, r, _, _ in docs] == [
+        ("A", range(0, 1)), ("B", range(1, 2)), ("A", range(2, 3)), ("B", range(3, 4))
+    ]
+    assert docs[1][2] == TGT[1].upper() and docs[1][3] == SRC[1]
+    assert len({source for _, _, _, source in docs}) == len(docs)  # every source new

@@ -44,8 +44,8 @@ class Sentence:
     and a bitext builds one per sentence.)
     """
 
-    __slots__ = ("_cognates", "_digits", "_keys", "_names", "_quantities", "_text", "_values", "_words",
-                 "doc_text", "end", "lang", "side", "start")
+    __slots__ = ("_cognates", "_concepts", "_digits", "_keys", "_names", "_quantities", "_text", "_values",
+                 "_words", "doc_text", "end", "lang", "side", "start")
 
     def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
                  doc_text: str = "", lang: str = "de", text: str | None = None) -> None:
@@ -66,6 +66,7 @@ class Sentence:
         self._keys: frozenset[str] | None = None
         self._words: frozenset[str] | None = None
         self._cognates: frozenset[str] | None = None
+        self._concepts: frozenset[int] | None = None
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, side={self.side!r}, lang={self.lang!r})"
@@ -134,6 +135,14 @@ class Sentence:
         if self._cognates is None:
             self._cognates = _cognates(self.words)
         return self._cognates
+
+    def concepts(self, source_lang: str) -> frozenset[int]:
+        """The bilingual lexicon's entries of the sentence's words (``source_lang``: the lexicon's
+        source language; a source sentence is in it, a target sentence is German)."""
+        if self._concepts is None:
+            self._concepts = (source_concepts(self.text, source_lang) if self.side == "source"
+                              else target_concepts(self.text, source_lang))
+        return self._concepts
 
 
 @dataclass(slots=True)
@@ -315,6 +324,65 @@ _DENSE_SCRIPTS: Final = frozenset({"zh", "ja", "ko"})
 _DENSE_RATIO: Final = (1.8, 5.0)
 
 
+class SourceSide:
+    """What a bitext needs of its source alone: its language, its sentences (with the features
+    they compute on first use), their lengths and line numbers. Kept for the next bitext of the
+    same source (:func:`source_side`)."""
+
+    __slots__ = ("chars", "detected", "lang", "lines", "sentences")
+
+    def __init__(self, detected: str, lang: str, sentences: list[Sentence], lines: list[int]) -> None:
+        self.detected = detected
+        self.lang = lang
+        self.sentences = sentences
+        self.chars = [s.end - s.start for s in sentences]
+        self.lines = lines
+
+
+#: recent sources' :class:`SourceSide`, by (source, declared language, segmenter)
+_SOURCE_SIDES: Final[dict[tuple[str, str | None, str], SourceSide]] = {}
+#: the most sources kept (a batch that checks several translations of a source, or a document
+#: again after an edit, finds its source read)
+SOURCE_SIDES_MAX: Final = 256
+
+
+def source_side(source: str, source_lang: str | None = None, segmenter: str = "fast") -> SourceSide:
+    """The source's language, sentences and features, read once per source text."""
+    key = (source, source_lang, segmenter)
+    got = _SOURCE_SIDES.get(key)
+    if got is None:
+        got = _read_source_side(source, source_lang, segmenter)
+        if len(_SOURCE_SIDES) >= SOURCE_SIDES_MAX:
+            _SOURCE_SIDES.clear()
+        _SOURCE_SIDES[key] = got
+    return got
+
+
+def forget_sources() -> None:
+    """Drop every kept :class:`SourceSide` (tests; a long-running process never needs to)."""
+    _SOURCE_SIDES.clear()
+
+
+def _read_source_side(source: str, source_lang: str | None, segmenter: str) -> SourceSide:
+    # "EN", "en-US", cld2's "zh-Hant": the language itself
+    detected = (source_lang or detect_language(source)).lower().replace("_", "-").split("-")[0]
+    lang = detected if detected in SUPPORTED else "en"
+    if segmenter == "syntok":
+        src_bounds = [(s.start, s.end) for s in iter_sentences(source)]
+    else:
+        src_bounds = sentence_bounds(source, lang)
+    # every source sentence's numbers are checked: one pass over the whole source; a target
+    # sentence's numbers only where its source has some (read lazily, sentence by sentence)
+    src_q = extract_by_sentence(source, lang, src_bounds)
+    if detected not in SUPPORTED:
+        # the English rules stand in: a digit string may then mean what either convention reads
+        # ("1.500" in Portuguese is 1500, in English 1.5)
+        src_q = [[Quantity(q.start, q.end, q.text, q.values | q.alt_values, q.kind, q.alt_values) for q in qs]
+                 for qs in src_q]
+    src = [Sentence(a, b, q, "source", source, lang) for (a, b), q in zip(src_bounds, src_q, strict=True)]
+    return SourceSide(detected, lang, src, _line_numbers(source, src))
+
+
 def build_bitext(
     source: str,
     target: str,
@@ -329,30 +397,18 @@ def build_bitext(
     (:func:`qc.segment.iter_sentences`); ``target_sentences`` reuses the pipeline's
     (``Segmentation.fast_sentences`` or ``.sentences``, as the segmenter says).
     """
-    # "EN", "en-US", cld2's "zh-Hant": the language itself
-    detected = (source_lang or detect_language(source)).lower().replace("_", "-").split("-")[0]
-    lang = detected if detected in SUPPORTED else "en"
     if segmenter == "syntok":
-        src_bounds = [(s.start, s.end) for s in iter_sentences(source)]
         spans = iter_sentences(target) if target_sentences is None else target_sentences
     elif segmenter == "fast":
-        src_bounds = sentence_bounds(source, lang)
         spans = fast_sentences(target, "de") if target_sentences is None else target_sentences
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
+    side = source_side(source, source_lang, segmenter)
+    detected, lang, src = side.detected, side.lang, side.sentences
     spans = join_ordinal_splits(target, spans)
-    # every source sentence's numbers are checked: one pass over the whole source; a target
-    # sentence's numbers only where its source has some (read lazily, sentence by sentence)
-    src_q = extract_by_sentence(source, lang, src_bounds)
-    if detected not in SUPPORTED:
-        # the English rules stand in: a digit string may then mean what either convention reads
-        # ("1.500" in Portuguese is 1500, in English 1.5)
-        src_q = [[Quantity(q.start, q.end, q.text, q.values | q.alt_values, q.kind, q.alt_values) for q in qs]
-                 for qs in src_q]
-    src = [Sentence(a, b, q, "source", source, lang) for (a, b), q in zip(src_bounds, src_q, strict=True)]
     tgt = [_target_sentence(target, s) for s in spans]
 
-    src_chars = [s.end - s.start for s in src]
+    src_chars = side.chars
     tgt_chars = [t.end - t.start for t in tgt]
     if detected in _DENSE_SCRIPTS:
         # a Chinese, Japanese or Korean character stands for several German ones
@@ -362,7 +418,7 @@ def build_bitext(
         src_chars,
         tgt_chars,
         _Anchors(src, tgt, params or DEFAULT_PARAMS, lang),
-        _line_numbers(source, src),
+        side.lines,
         _line_numbers(target, tgt),
         params,
     )
@@ -389,10 +445,7 @@ class _Anchors:
             sents = self.src if side == "s" else self.tgt
             if len(ids) == 1:
                 s = sents[ids[0]]
-                concepts = (
-                    source_concepts(s.text, self.lang) if side == "s" else target_concepts(s.text, self.lang)
-                )
-                got = (s.values, s.keys, s.cognates, concepts)
+                got = (s.values, s.keys, s.cognates, s.concepts(self.lang))
             else:
                 parts = [self._features(side, (i,)) for i in ids]
                 got = tuple(frozenset().union(*col) for col in zip(*parts, strict=True))  # type: ignore[assignment]
