@@ -22,3 +22,14 @@ def test_zipf_matches_wordfreq(lang: str) -> None:
 def test_unknown_word_is_zero_and_frequent_word_is_high() -> None:
     assert zipf("xqzzvbl", "de") == 0.0
     assert zipf("und", "de") > 6.0
+
+
+def test_zipf_matches_wordfreq_across_the_frequency_bins() -> None:
+    # every 150th word of the list: frequencies from the top to the floor, each bin's value
+    # computed once and then read back for the words that share it
+    from qc.lang.frequencies import frequency_dict
+
+    words = list(frequency_dict("en"))[::150]
+    assert len({frequency_dict("en")[w] for w in words}) > 300
+    for w in words:
+        assert zipf(w.capitalize(), "en") == wordfreq.zipf_frequency(w.capitalize(), "en"), w

@@ -54,6 +54,18 @@ def zipf(word: str, lang: str) -> float:
     if freqs is None:
         freqs = _LISTS[lang] = frequency_dict(lang)
     freq = freqs.get(key, 0.0)
+    got = _ZIPF_OF.get(freq)
+    if got is None:
+        got = _ZIPF_OF[freq] = _zipf_of(freq)
+    return got
+
+
+#: :func:`_zipf_of` by frequency: a list holds a few hundred distinct frequencies (wordfreq
+#: stores them in bins), so one dict probe replaces two logarithms and two roundings
+_ZIPF_OF: dict[float, float] = {}
+
+
+def _zipf_of(freq: float) -> float:
     if freq <= _MIN_FREQ:
         return _ZIPF_UNLISTED  # (names and rare words, which the cross-lingual checks ask about most)
     # wordfreq keeps three significant digits

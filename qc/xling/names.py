@@ -268,7 +268,8 @@ def _english_proper_noun(word: str) -> bool:
     ):
         return False
     try:
-        return bool(h.spell(word)) and not h.spell(word.lower())  # type: ignore[attr-defined]
+        # (the lower case first: most words asked are common words, which that settles)
+        return not h.spell(word.lower()) and bool(h.spell(word))  # type: ignore[attr-defined]
     except UnicodeError:
         return False
 
