@@ -15,8 +15,10 @@ A last line times the full detector alone on the same documents (segmented befor
 nothing else running between documents), for the difference that sharing the CPU makes.
 
 ``--fresh-sentence-caches`` empties the foreign-language detector's per-sentence pycld2
-cache before every pass: repeated passes otherwise find every sentence's verdict there, which
-a batch of new articles never does, and that lowers the time without a source.
+cache and the cross-lingual detector's kept sources (:func:`~qc.xling.bitext.source_side`)
+before every pass: repeated passes otherwise find every sentence's verdict and every source
+read there, which a batch of new articles never does (the first lowers the time without a
+source, the second the time with one).
 
     python bench/xling_ablation.py --wmt data/wmt
     python bench/xling_ablation.py --wmt data/wmt --fresh-sentence-caches
@@ -34,6 +36,7 @@ from qc.lang.evidence import cld_guess
 from qc.model import Document
 from qc.pipeline import Checker
 from qc.segment import Segmentation
+from qc.xling.bitext import forget_sources
 
 #: variant → the detector's options that differ from the defaults
 VARIANTS: dict[str, dict[str, bool]] = {
@@ -64,6 +67,7 @@ def ablation(
         checker.detectors = chains.get(name, stock)
         if fresh_sentence_caches:
             cld_guess.cache_clear()
+            forget_sources()
         own = 0.0
         t = time.process_time()
         for text, source in pairs:
@@ -110,7 +114,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=60, help="documents checked in every pass")
     ap.add_argument("--passes", type=int, default=15, help="timed passes per variant")
     ap.add_argument("--fresh-sentence-caches", action="store_true",
-                    help="empty the per-sentence pycld2 cache before every pass")
+                    help="empty the per-sentence pycld2 cache and the kept sources before every pass")
     args = ap.parse_args()
     data = load_wmt(args.wmt)
     pairs = [(doc_text(data, "A", r, args.layout), doc_text(data, "src", r, args.layout))
