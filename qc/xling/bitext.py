@@ -2,7 +2,9 @@
 
 All checks read the same :class:`Bitext`; :func:`bitext_for` keeps it with the document's
 segmentation (``Segmentation.shared``, which lives as long as one ``Checker.check``), so
-separate detectors never align twice and nothing outlives the document.
+separate detectors never align twice. Only what was read of the source alone outlives the
+document (:func:`source_side`: a source checked again, with another translation or a corrected
+one, is not read twice).
 
 Example::
 
