@@ -53,3 +53,12 @@ def write_jsonl(write: Callable[[str, str | bytes], Path]) -> Callable[[str, lis
 @pytest.fixture(scope="session")
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_source_sides() -> None:
+    """Every test reads its sources afresh: the cross-lingual checks keep what they read of a
+    source for the next check of the same text, which would tie a test to the ones before it."""
+    from qc.xling.bitext import forget_sources
+
+    forget_sources()
