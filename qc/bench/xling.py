@@ -484,13 +484,12 @@ def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int =
 
 
 def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
-               layout: str = "lines", every: bool = False) -> dict[str, float]:
+               layout: str = "lines") -> dict[str, float]:
     """CPU seconds per document of a ``qc check FILE.jsonl --no-lm`` batch with and without sources.
 
     One JSONL file per mode holds every document of the split once, the translations
     taking turns (:func:`one_translation_each`: new text and new sources throughout, as in
-    a batch of wire copy; ``every``: every document in every translation instead, each
-    source eleven times); the other mode's file is the same without ``source``. Each run is a fresh
+    a batch of wire copy); the other mode's file is the same without ``source``. Each run is a fresh
     process that starts up and warms up on five documents of the other split (not
     timed), then reads the file, checks every document and writes JSONL reports,
     as ``qc check`` does. CPU time, medians of ``runs`` alternating runs; ``ratio`` =
@@ -501,8 +500,7 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
     data = load_wmt(wmt)
     rows = [
         {"id": f"{side}-{r.start}", "text": text, "source": source}
-        for side, r, text, source in (every_translation if every else one_translation_each)(
-            data, split, size, layout)
+        for side, r, text, source in one_translation_each(data, split, size, layout)
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for mode in ("without", "with"):
