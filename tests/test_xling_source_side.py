@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qc.model import Document
 from qc.pipeline import Checker
 from qc.xling import bitext
@@ -62,3 +64,8 @@ def test_the_kept_sources_are_bounded() -> None:
     for k in range(SOURCE_SIDES_MAX + 5):
         source_side(f"Source text number {k} says {k} people came.")
     assert 0 < len(bitext._SOURCE_SIDES) <= SOURCE_SIDES_MAX
+
+
+def test_an_unknown_segmenter_is_an_error_on_the_source_too() -> None:
+    with pytest.raises(ValueError, match="unknown segmenter"):
+        source_side(SOURCE, segmenter="spacy")

@@ -46,7 +46,7 @@ class Sentence:
     and a bitext builds one per sentence.)
     """
 
-    __slots__ = ("_cognates", "_concepts", "_digits", "_keys", "_names", "_quantities", "_text", "_values",
+    __slots__ = ("_cognates", "_digits", "_entries", "_keys", "_names", "_quantities", "_text", "_values",
                  "_words", "doc_text", "end", "lang", "side", "start")
 
     def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
@@ -68,7 +68,7 @@ class Sentence:
         self._keys: frozenset[str] | None = None
         self._words: frozenset[str] | None = None
         self._cognates: frozenset[str] | None = None
-        self._concepts: frozenset[int] | None = None
+        self._entries: frozenset[int] | None = None
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, side={self.side!r}, lang={self.lang!r})"
@@ -138,13 +138,13 @@ class Sentence:
             self._cognates = _cognates(self.words)
         return self._cognates
 
-    def concepts(self, source_lang: str) -> frozenset[int]:
-        """The bilingual lexicon's entries of the sentence's words (``source_lang``: the lexicon's
-        source language; a source sentence is in it, a target sentence is German)."""
-        if self._concepts is None:
-            self._concepts = (source_concepts(self.text, source_lang) if self.side == "source"
-                              else target_concepts(self.text, source_lang))
-        return self._concepts
+    @property
+    def source_entries(self) -> frozenset[int]:
+        """A source sentence's entries in the bilingual lexicon (:func:`source_concepts` in its
+        language), kept with the sentence and so with the source (:func:`source_side`)."""
+        if self._entries is None:
+            self._entries = source_concepts(self.text, self.lang)
+        return self._entries
 
 
 @dataclass(slots=True)
@@ -371,8 +371,10 @@ def _read_source_side(source: str, source_lang: str | None, segmenter: str) -> S
     lang = detected if detected in SUPPORTED else "en"
     if segmenter == "syntok":
         src_bounds = [(s.start, s.end) for s in iter_sentences(source)]
-    else:
+    elif segmenter == "fast":
         src_bounds = sentence_bounds(source, lang)
+    else:
+        raise ValueError(f"unknown segmenter {segmenter!r}; use 'fast' or 'syntok'")
     # every source sentence's numbers are checked: one pass over the whole source; a target
     # sentence's numbers only where its source has some (read lazily, sentence by sentence)
     src_q = extract_by_sentence(source, lang, src_bounds)
@@ -447,7 +449,8 @@ class _Anchors:
             sents = self.src if side == "s" else self.tgt
             if len(ids) == 1:
                 s = sents[ids[0]]
-                got = (s.values, s.keys, s.cognates, s.concepts(self.lang))
+                entries = s.source_entries if side == "s" else target_concepts(s.text, self.lang)
+                got = (s.values, s.keys, s.cognates, entries)
             else:
                 parts = [self._features(side, (i,)) for i in ids]
                 got = tuple(frozenset().union(*col) for col in zip(*parts, strict=True))  # type: ignore[assignment]
