@@ -497,40 +497,71 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
     """
     import tempfile
 
-    data = load_wmt(wmt)
-    rows = [
-        {"id": f"{side}-{r.start}", "text": text, "source": source}
-        for side, r, text, source in one_translation_each(data, split, size, layout)
-    ]
+    docs = one_translation_each(load_wmt(wmt), split, size, layout)
     with tempfile.TemporaryDirectory() as tmp:
-        for mode in ("without", "with"):
-            chosen = rows if mode == "with" else [{k: v for k, v in r.items() if k != "source"} for r in rows]
-            Path(tmp, f"{mode}.jsonl").write_text(
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen), encoding="utf-8"
-            )
+        _write_batch_files(docs, Path(tmp))
         per = _fresh_process_medians("_batch_pass", [str(wmt), split, size, tmp, layout], runs)
-    return _ratio_result(per, len(rows), runs)
+    return _ratio_result(per, len(docs), runs)
 
 
-def _fresh_process_medians(entry: str, args: list[Any], runs: int) -> dict[str, float]:
-    """Median of ``entry(*args, mode)`` (a function of this module returning seconds) per mode,
+def long_batch_cost(wmt: Path, runs: int = 3, layout: str = "lines") -> dict[str, Any]:
+    """CPU seconds per document of a long ``qc check FILE.jsonl --no-lm`` batch in which every
+    source is new: every document of both splits in every translation (2,244 ten-segment
+    documents), the kept sources (:func:`~qc.xling.bitext.forget_sources`) emptied before every
+    document, since WMT22 gives each source in eleven translations. Over a batch this long the
+    per-word caches of every detector fill up. As :func:`batch_cost` (fresh processes,
+    alternating, start-up and a five-document warm-up not timed), for the whole batch and for
+    its second half; ``runs`` holds each run's (whole, second half) per mode."""
+    import tempfile
+    from statistics import median
+
+    data = load_wmt(wmt)
+    docs = [d for split in ("tune", "test") for d in every_translation(data, split, 10, layout)]
+    with tempfile.TemporaryDirectory() as tmp:
+        _write_batch_files(docs, Path(tmp))
+        got = _fresh_process_runs("_long_batch_pass", [str(wmt), tmp, layout], runs)
+    out: dict[str, Any] = {"documents": len(docs), "runs": got}
+    for label, i in (("whole", 0), ("second_half", 1)):
+        per = {mode: median(r[i] for r in got[mode]) for mode in got}
+        out[label] = _ratio_result(per, len(docs), runs)
+    return out
+
+
+def _write_batch_files(docs: list[tuple[str, range, str, str]], folder: Path) -> None:
+    """``with.jsonl`` (documents with their sources) and ``without.jsonl`` (the same without)."""
+    for mode in ("without", "with"):
+        rows = [{"id": f"{side}-{r.start}", "text": text, **({"source": source} if mode == "with" else {})}
+                for side, r, text, source in docs]
+        Path(folder, f"{mode}.jsonl").write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
+        )
+
+
+def _fresh_process_runs(entry: str, args: list[Any], runs: int) -> dict[str, list[Any]]:
+    """``entry(*args, mode)`` (a function of this module returning JSON-able numbers) per mode,
     each run in a fresh process, ``runs`` runs per mode, alternating which mode goes first."""
     import subprocess
     import sys
-    from statistics import median
 
-    times: dict[str, list[float]] = {"without": [], "with": []}
+    got: dict[str, list[Any]] = {"without": [], "with": []}
     for k in range(runs):
         for mode in ("without", "with") if k % 2 == 0 else ("with", "without"):
             out = subprocess.run(
                 [sys.executable, "-c",
                  f"import json, sys; from qc.bench.xling import {entry}; "
-                 f"print({entry}(*json.loads(sys.argv[1])))",
+                 f"print(json.dumps({entry}(*json.loads(sys.argv[1]))))",
                  json.dumps([*args, mode])],
                 capture_output=True, text=True, check=True,
             )
-            times[mode].append(float(out.stdout.strip().splitlines()[-1]))
-    return {k: median(v) for k, v in times.items()}
+            got[mode].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return got
+
+
+def _fresh_process_medians(entry: str, args: list[Any], runs: int) -> dict[str, float]:
+    """Median per mode of :func:`_fresh_process_runs` of an ``entry`` returning seconds."""
+    from statistics import median
+
+    return {mode: median(v) for mode, v in _fresh_process_runs(entry, args, runs).items()}
 
 
 def _ratio_result(per: dict[str, float], n_docs: int, runs: int) -> dict[str, float]:
@@ -555,25 +586,49 @@ def _warm_up(checker: Any, data: dict[str, list[str]], split: str, size: int, n_
 
 def _batch_pass(wmt: str, split: str, size: int, folder: str, layout: str, mode: str) -> float:
     """One timed batch (see :func:`batch_cost`): seconds of CPU per document."""
+    return _timed_qc_check(wmt, split, size, Path(folder, f"{mode}.jsonl"), layout, mode)[0]
+
+
+def _long_batch_pass(wmt: str, folder: str, layout: str, mode: str) -> tuple[float, float]:
+    """One timed long batch (see :func:`long_batch_cost`): seconds of CPU per document over the
+    whole batch and over its second half."""
+    path = Path(folder, f"{mode}.jsonl")
+    return _timed_qc_check(wmt, "test", 10, path, layout, mode, every_source_new=True)
+
+
+def _timed_qc_check(wmt: str, split: str, size: int, path: Path, layout: str, mode: str,
+                    every_source_new: bool = False) -> tuple[float, float]:
+    """What ``qc check FILE.jsonl --no-lm`` does with ``path`` after start-up and a five-document
+    warm-up on the other split (not timed): read, check, write JSONL reports (to /dev/null).
+    CPU seconds per document over the file and over its second half; ``every_source_new``
+    empties the kept sources before every document."""
     import os
 
     from qc.cli import build_checker, build_config
     from qc.io import expand_paths, read_source
     from qc.report.sink import ReportSink
+    from qc.xling.bitext import forget_sources
 
     cfg = build_config(None, True, None, None)
     checker = build_checker(cfg)
     _warm_up(checker, load_wmt(Path(wmt)), split, size, 5, mode, layout)
+    with path.open(encoding="utf-8") as f:
+        half = sum(1 for _ in f) // 2
+    n, t_half = 0, 0.0
     t = time.process_time()
-    n = 0
     with open(os.devnull, "w", encoding="utf-8") as out:
         sink = ReportSink("jsonl", out, signature=cfg.signature(), detectors=checker.detector_names)
-        for src in expand_paths([str(Path(folder, f"{mode}.jsonl"))]):
+        for src in expand_paths([str(path)]):
             for doc in read_source(src):
+                if every_source_new:
+                    forget_sources()
                 sink.add(checker.check(doc))
                 n += 1
+                if n == half:
+                    t_half = time.process_time()
         sink.close()
-    return (time.process_time() - t) / n
+    end = time.process_time()
+    return (end - t) / n, (end - t_half) / (n - half)
 
 
 def _first_sight_pass(wmt: str, split: str, size: int, n_docs: int, layout: str, mode: str) -> float:
