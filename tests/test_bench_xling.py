@@ -74,3 +74,18 @@ def test_one_translation_each_lists_each_document_once_the_translations_taking_t
     ]
     assert docs[1][2] == TGT[1].upper() and docs[1][3] == SRC[1]
     assert len({source for _, _, _, source in docs}) == len(docs)  # every source new
+
+
+def test_batch_files_hold_the_same_documents_with_and_without_their_sources(tmp_path) -> None:
+    import json
+
+    from qc.bench.xling import _write_batch_files
+
+    data = {"src": SRC, "A": TGT, "B": [t.upper() for t in TGT]}
+    docs = one_translation_each(data, "all", 2)
+    _write_batch_files(docs, tmp_path)
+    with_source = [json.loads(x) for x in (tmp_path / "with.jsonl").read_text(encoding="utf-8").splitlines()]
+    without = [json.loads(x) for x in (tmp_path / "without.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["source"] for r in with_source] == [d[3] for d in docs]
+    assert without == [{k: v for k, v in r.items() if k != "source"} for r in with_source]
+    assert [r["text"] for r in without] == [d[2] for d in docs]
