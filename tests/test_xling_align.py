@@ -1,7 +1,7 @@
 """Alignment anchors and the names check on text written for these tests."""
 
-from qc.xling.align import AlignParams, align_lines
-from qc.xling.bitext import build_bitext
+from qc.xling.align import AlignParams, Link, align, align_lines
+from qc.xling.bitext import BitextAnchors, anchor_similarity, build_bitext
 from qc.xling.check_coverage import check_coverage
 from qc.xling.check_names import check_names
 from qc.xling.lexicon import source_concepts, target_concepts
@@ -97,3 +97,81 @@ def test_an_omission_in_one_paragraph_is_still_found():
     bt = build_bitext(SERVICE_SRC.replace("\n", " "), SERVICE_TGT.replace("\n", " "), "en")
     omitted = [f.evidence["source_text"] for f in check_coverage(bt, "t") if f.category == "omission"]
     assert omitted == ["We will send the package tomorrow morning."]
+
+
+class _Truth:
+    """Anchors that know the true links (1.0 for a true bead, −0.5 for any other) and record
+    the 1-1 pairs the aligner weighs."""
+
+    def __init__(self, true: set[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+        self.true: set[tuple[tuple[int, ...], tuple[int, ...]]] = true
+        self.asked: set[tuple[int, int]] = set()
+
+    def __call__(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        if len(si) == len(ti) == 1:
+            self.asked.add((si[0], ti[0]))
+        return 1.0 if (si, ti) in self.true else -0.5
+
+
+def _pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.src, link.tgt) for link in links]
+
+
+def test_a_sentence_split_in_a_long_paragraph_is_aligned_in_a_window_around_the_split():
+    # source sentence 4 becomes target sentences 4 and 5; the rest pair in order around it
+    src = [60, 80, 70, 90, 120, 75, 65, 85, 70, 95]
+    tgt = [63, 84, 72, 95, 60, 64, 78, 68, 90, 73, 99]
+    true = {((i,), (i,)) for i in range(4)} | {((4,), (4, 5))} | {((i,), (i + 1,)) for i in range(5, 10)}
+    windowed = _Truth(true)
+    links = align_lines(src, tgt, windowed, [0] * 10, [0] * 11)
+    assert _pairs(links) == _pairs(align(src, tgt, _Truth(true), merge_evidence=True))
+    assert ((4,), (4, 5)) in _pairs(links)
+    # the programme weighed only pairs near the split, not the first or last sentences
+    assert windowed.asked and all(2 <= i <= 6 for i, _ in windowed.asked)
+
+
+def test_a_run_of_agreeing_lengths_past_an_added_sentence_falls_back_to_the_whole_text():
+    # target sentence 1 is added; every sentence is about as long as its neighbours, so the
+    # pairs in order agree in length past the addition, up to the long sentence 8 (target 9),
+    # and the last pair disagrees (a free translation): the window sits at the end, where
+    # its alignment must part from the diagonal at once, and the whole text is aligned
+    src = [80, 82, 79, 81, 80, 83, 78, 80, 200, 80]
+    tgt = [81, 80, 83, 80, 82, 81, 84, 79, 81, 205, 190]
+    true = {((0,), (0,))} | {((i,), (i + 1,)) for i in range(1, 10)}
+    whole = _Truth(true)
+    links = align_lines(src, tgt, whole, [0] * 10, [0] * 11)
+    assert _pairs(links) == _pairs(align(src, tgt, _Truth(true), merge_evidence=True))
+    assert _pairs(links)[:3] == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+    assert (1, 1) in whole.asked  # the programme ran over the start as well
+
+
+def test_bit_set_anchors_read_as_the_sets_of_features_do():
+    source = ("The company sold 1,200 cars in Germany in March. Its chief executive Ola Källenius "
+              "was pleased. Sales in China fell by 3.5 percent.")
+    target = ("Das Unternehmen verkaufte im März 1.200 Autos in Deutschland. Vorstandschef Ola "
+              "Källenius zeigte sich zufrieden. Der Absatz in China sank um 3,5 Prozent.")
+    bt = build_bitext(source, target, "en")
+    anchors = BitextAnchors(bt.src, bt.tgt, AlignParams(), "en")
+    p = AlignParams()
+
+    def by_sets(si: tuple[int, ...], ti: tuple[int, ...]) -> float:
+        s, t = [bt.src[i] for i in si], [bt.tgt[j] for j in ti]
+        a = anchor_similarity(s, t)
+        sc, tc = frozenset().union(*(x.cognates for x in s)), frozenset().union(*(x.cognates for x in t))
+        sl = frozenset().union(*(x.source_entries for x in s))
+        tl = frozenset().union(*(target_concepts(x.text) for x in t))
+        if sc and tc:
+            a += p.cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
+        if sl and tl:
+            a += p.lexicon_weight * (2 * len(sl & tl) / (len(sl) + len(tl)) - 0.1)
+        return a
+
+    for i in range(3):
+        for j in range(3):
+            # (no copied sentence here: the 1-1 similarity is the sets' alone)
+            assert anchors.one(i, j) == by_sets((i,), (j,))
+            if i < 2:
+                assert anchors.src_pair(i, j) == by_sets((i, i + 1), (j,))
+            if j < 2:
+                assert anchors.tgt_pair(i, j) == by_sets((i,), (j, j + 1))
+    assert anchors.one(0, 0) > anchors.one(0, 1)

@@ -46,6 +46,9 @@ class AlignParams:
     #: without lines to go by, sentences are paired in order without the dynamic programme
     #: when both sides have as many and every pair's length cost is at most this
     diagonal_guard: float = 3.0
+    #: otherwise the sentence pairs at either end whose lengths agree are paired in order too, and
+    #: the programme aligns only the stretch between them, widened by this many sentences a side
+    window_margin: int = 2
     #: extra cost of a merge that explains its counterpart no better than its best single
     #: sentence does: not by anchors, and by length by less than ``merge_length_margin``
     #: (the other sentence is then more likely omitted or added)
@@ -82,9 +85,6 @@ class Link:
         return f"Link(src={self.src!r}, tgt={self.tgt!r}, cost={self.cost!r})"
 
 
-_BEADS: Final = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
-
-
 def _norm_tail(z: float) -> float:
     """2·(1 − Φ(|z|)): the two-sided tail probability of a standard normal."""
     return math.erfc(abs(z) / math.sqrt(2.0))
@@ -97,10 +97,73 @@ def length_cost(ls: int, lt: int, ratio: float, variance: float) -> float:
     return min(25.0, -math.log(max(_norm_tail(delta), 1e-11)))
 
 
+class BeadSimilarity:
+    """The anchor similarity of the beads the programme weighs, by sentence index: ``one(i, j)``
+    links source ``i`` to target ``j``, ``src_pair(i, j)`` sources ``i`` and ``i + 1`` to target
+    ``j``, ``tgt_pair(i, j)`` source ``i`` to targets ``j`` and ``j + 1``. Subclasses compute them
+    (:class:`qc.xling.bitext.BitextAnchors`); :func:`align` also takes a plain function of the
+    bead's source and target indices, which it wraps in :class:`FromFunction`."""
+
+    def one(self, i: int, j: int) -> float:
+        raise NotImplementedError
+
+    def src_pair(self, i: int, j: int) -> float:
+        raise NotImplementedError
+
+    def tgt_pair(self, i: int, j: int) -> float:
+        raise NotImplementedError
+
+
+AnchorFunction = Callable[[tuple[int, ...], tuple[int, ...]], float]
+
+
+class FromFunction(BeadSimilarity):
+    """``anchor(source_ids, target_ids)`` as a :class:`BeadSimilarity`."""
+
+    def __init__(self, anchor: AnchorFunction) -> None:
+        self.anchor = anchor
+
+    def one(self, i: int, j: int) -> float:
+        return self.anchor((i,), (j,))
+
+    def src_pair(self, i: int, j: int) -> float:
+        return self.anchor((i, i + 1), (j,))
+
+    def tgt_pair(self, i: int, j: int) -> float:
+        return self.anchor((i,), (j, j + 1))
+
+
+class Shifted(BeadSimilarity):
+    """Another similarity seen from sentence ``di`` of the source and ``dj`` of the target (a
+    line pair or a stretch of the whole text, aligned on its own)."""
+
+    def __init__(self, base: BeadSimilarity, di: int, dj: int) -> None:
+        self.base, self.di, self.dj = base, di, dj
+
+    def one(self, i: int, j: int) -> float:
+        return self.base.one(i + self.di, j + self.dj)
+
+    def src_pair(self, i: int, j: int) -> float:
+        return self.base.src_pair(i + self.di, j + self.dj)
+
+    def tgt_pair(self, i: int, j: int) -> float:
+        return self.base.tgt_pair(i + self.di, j + self.dj)
+
+
+def similarity(anchor: BeadSimilarity | AnchorFunction) -> BeadSimilarity:
+    return anchor if isinstance(anchor, BeadSimilarity) else FromFunction(anchor)
+
+
+#: the programme's beads (source, target sentences), in the order it weighs them (a tie goes to
+#: the first)
+_BEADS: Final = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+_UNKNOWN: Final = float("nan")
+
+
 def align(
     src_lens: Sequence[int],
     tgt_lens: Sequence[int],
-    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
+    anchor: BeadSimilarity | AnchorFunction,
     params: AlignParams | None = None,
     src_lines: Sequence[int] | None = None,
     tgt_lines: Sequence[int] | None = None,
@@ -109,61 +172,118 @@ def align(
 ) -> list[Link]:
     """Best monotone alignment of sentences given their lengths and an anchor similarity.
 
-    ``anchor(src_ids, tgt_ids)`` returns a similarity in −1..1 for a candidate bead;
+    ``anchor`` gives a bead's similarity (−1..1, plus the cognate and lexicon bonuses): a
+    :class:`BeadSimilarity`, or a function of the bead's source and target indices;
     ``src_lines``/``tgt_lines`` (line number of each sentence) make merges across
     line breaks expensive; ``ratio`` (target/source characters) defaults to the totals'.
     ``merge_evidence``: a merge costs ``cost_unsupported_merge`` more unless anchors or
     lengths show that both its sentences belong to the counterpart (for whole documents,
     where a merge would otherwise swallow an omitted or added sentence; inside a line,
     where sentences are split and joined freely, it is left out).
+
+    The programme's tables are flat lists, row ``i`` (source sentences read) of ``m + 1``
+    cells (target sentences read); a 1-1 similarity is computed once, on first use, since a
+    merge's parts ask for it again.
     """
     p = params or DEFAULT_PARAMS
+    sim = similarity(anchor)
     n, m = len(src_lens), len(tgt_lens)
     if ratio is None:
         ratio = doc_ratio(src_lens, tgt_lens, p)
+    var, aw, null = p.variance, p.anchor_weight, p.cost_null
+    cross, margin = p.cost_cross_line, p.merge_length_margin
+    unsupported = p.cost_unsupported_merge if merge_evidence else 0.0
     # omissions and additions shift the path off the diagonal by at most |n - m| plus local noise
     band = abs(n - m) + 5
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    lengths: dict[tuple[int, int], float] = {}  # length costs by (source, target) characters
+    w = m + 1
+    cost: list[float] = [inf] * ((n + 1) * w)
+    back: list[int] = [-1] * ((n + 1) * w)
+    ones: list[float] = [_UNKNOWN] * (n * m)
+    cost[0] = 0.0
     for i in range(n + 1):
         centre = i * m / n if n else 0
         lo, hi = max(0, int(centre - band)), min(m, int(centre + band) + 1)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
-            best, arg = inf, None
-            for di, dj in _BEADS:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or cost[pi][pj] == inf:
-                    continue
-                if di == 0 or dj == 0:
-                    c = cost[pi][pj] + p.cost_null
-                else:
-                    c = cost[pi][pj] + _bead_cost(
-                        src_lens, tgt_lens, pi, i, pj, j, ratio, p, anchor, merge_evidence, lengths
-                    )
-                if (di == 2 and src_lines and src_lines[pi] != src_lines[pi + 1]) or (
-                    dj == 2 and tgt_lines and tgt_lines[pj] != tgt_lines[pj + 1]
-                ):
-                    c += p.cost_cross_line
-                if c < best:
-                    best, arg = c, (di, dj)
-            cost[i][j], back[i][j] = best, arg
+            here = i * w + j
+            best, arg = inf, -1
+            if i >= 1 and j >= 1:
+                prev = cost[here - w - 1]
+                if prev != inf:
+                    s = _one(ones, sim, i - 1, j - 1, m)
+                    c = prev + (length_cost(src_lens[i - 1], tgt_lens[j - 1], ratio, var) - aw * s)
+                    if c < best:
+                        best, arg = c, 0
+            if i >= 1:
+                prev = cost[here - w]
+                if prev != inf and prev + null < best:
+                    best, arg = prev + null, 1
+            if j >= 1:
+                prev = cost[here - 1]
+                if prev != inf and prev + null < best:
+                    best, arg = prev + null, 2
+            if i >= 2 and j >= 1:
+                prev = cost[here - 2 * w - 1]
+                if prev != inf:
+                    i0, j0 = i - 2, j - 1
+                    lt = tgt_lens[j0]
+                    s = sim.src_pair(i0, j0)
+                    length = length_cost(src_lens[i0] + src_lens[i0 + 1], lt, ratio, var)
+                    prior = p.cost_merge
+                    if unsupported:
+                        part = max(_one(ones, sim, i0, j0, m), _one(ones, sim, i0 + 1, j0, m))
+                        fit = min(length_cost(src_lens[i0], lt, ratio, var),
+                                  length_cost(src_lens[i0 + 1], lt, ratio, var))
+                        if s <= part and length > fit - margin:
+                            prior += unsupported
+                    c = prev + (prior + length - aw * s)
+                    if src_lines and src_lines[i0] != src_lines[i0 + 1]:
+                        c += cross
+                    if c < best:
+                        best, arg = c, 3
+            if i >= 1 and j >= 2:
+                prev = cost[here - w - 2]
+                if prev != inf:
+                    i0, j0 = i - 1, j - 2
+                    ls = src_lens[i0]
+                    s = sim.tgt_pair(i0, j0)
+                    length = length_cost(ls, tgt_lens[j0] + tgt_lens[j0 + 1], ratio, var)
+                    prior = p.cost_merge
+                    if unsupported:
+                        part = max(_one(ones, sim, i0, j0, m), _one(ones, sim, i0, j0 + 1, m))
+                        fit = min(length_cost(ls, tgt_lens[j0], ratio, var),
+                                  length_cost(ls, tgt_lens[j0 + 1], ratio, var))
+                        if s <= part and length > fit - margin:
+                            prior += unsupported
+                    c = prev + (prior + length - aw * s)
+                    if tgt_lines and tgt_lines[j0] != tgt_lines[j0 + 1]:
+                        c += cross
+                    if c < best:
+                        best, arg = c, 4
+            cost[here], back[here] = best, arg
     links: list[Link] = []
     i, j = n, m
     while i > 0 or j > 0:
-        step = back[i][j]
-        if step is None:  # outside the band: fall back to nulls (never expected)
-            step = (1, 0) if i > 0 else (0, 1)
-        di, dj = step
-        c = cost[i][j] - cost[i - di][j - dj] if cost[i][j] < inf else inf
+        step = back[i * w + j]
+        if step < 0:  # outside the band: fall back to nulls (never expected)
+            step = 1 if i > 0 else 2
+        di, dj = _BEADS[step]
+        total = cost[i * w + j]
+        c = total - cost[(i - di) * w + j - dj] if total < inf else inf
         links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(c, 4)))
         i, j = i - di, j - dj
     links.reverse()
     return links
+
+
+def _one(ones: list[float], sim: BeadSimilarity, i: int, j: int, m: int) -> float:
+    """The 1-1 similarity of source ``i`` and target ``j``, kept in ``ones`` once computed."""
+    got = ones[i * m + j]
+    if got != got:  # NaN: not yet computed
+        got = ones[i * m + j] = sim.one(i, j)
+    return got
 
 
 def doc_ratio(src_lens: Sequence[int], tgt_lens: Sequence[int], params: AlignParams | None = None) -> float:
@@ -187,7 +307,7 @@ def _line_groups(lines: Sequence[int]) -> list[list[int]]:
 def align_lines(
     src_lens: Sequence[int],
     tgt_lens: Sequence[int],
-    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
+    anchor: BeadSimilarity | AnchorFunction,
     src_lines: Sequence[int],
     tgt_lines: Sequence[int],
     params: AlignParams | None = None,
@@ -204,13 +324,14 @@ def align_lines(
     [((0, 1), (0,)), ((2,), (1,))]
     """
     p = params or DEFAULT_PARAMS
+    sim = similarity(anchor)
     sg, tg = _line_groups(src_lines), _line_groups(tgt_lines)
     ratio = doc_ratio(src_lens, tgt_lens, p)
     if len(sg) != len(tg) or len(sg) < 2:
         diagonal = _diagonal(src_lens, tgt_lens, ratio, p)
         if diagonal is not None:
             return diagonal
-        return align(src_lens, tgt_lens, anchor, p, src_lines, tgt_lines, ratio, merge_evidence=True)
+        return _align_window(src_lens, tgt_lens, sim, src_lines, tgt_lines, ratio, p)
     links: list[Link] = []
     for a, b in zip(sg, tg, strict=True):
         if len(a) == len(b) == 1:
@@ -219,11 +340,8 @@ def align_lines(
                 links.append(Link((a[0],), (b[0],), round(c, 4)))
                 continue
         a0, b0 = a[0], b[0]
-
-        def local(si: tuple[int, ...], ti: tuple[int, ...], a0: int = a0, b0: int = b0) -> float:
-            return anchor(tuple(i + a0 for i in si), tuple(j + b0 for j in ti))
-
-        for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], local, p, ratio=ratio):
+        for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], Shifted(sim, a0, b0), p,
+                          ratio=ratio):
             links.append(
                 Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost)
             )
@@ -258,46 +376,75 @@ def _diagonal(
     return links
 
 
-def _bead_cost(
+def _agreeing_run(src_lens: Sequence[int], tgt_lens: Sequence[int], ratio: float, p: AlignParams,
+                  from_end: bool) -> int:
+    """How many sentence pairs in order, from the start (or the end) of both sides, agree in
+    length (length cost at most ``diagonal_guard``)."""
+    n, m = len(src_lens), len(tgt_lens)
+    k = 0
+    while k < n and k < m:
+        i, j = (n - 1 - k, m - 1 - k) if from_end else (k, k)
+        if length_cost(src_lens[i], tgt_lens[j], ratio, p.variance) > p.diagonal_guard:
+            break
+        k += 1
+    return k
+
+
+def _align_window(
     src_lens: Sequence[int],
     tgt_lens: Sequence[int],
-    i0: int,
-    i1: int,
-    j0: int,
-    j1: int,
+    sim: BeadSimilarity,
+    src_lines: Sequence[int],
+    tgt_lines: Sequence[int],
     ratio: float,
     p: AlignParams,
-    anchor: Callable[[tuple[int, ...], tuple[int, ...]], float],
-    merge_evidence: bool = False,
-    lengths: dict[tuple[int, int], float] | None = None,
-) -> float:
-    """The cost of linking sentences ``i0:i1`` to ``j0:j1``; ``lengths`` memoises length costs."""
-    if i0 == i1 or j0 == j1:
-        return p.cost_null
-    lengths = {} if lengths is None else lengths
+) -> list[Link]:
+    """The whole-text alignment, with the programme run only where the sides part.
 
-    def length(ls: int, lt: int) -> float:
-        got = lengths.get((ls, lt))
-        if got is None:
-            got = lengths[(ls, lt)] = length_cost(ls, lt, ratio, p.variance)
-        return got
+    A translation that splits one sentence in two, or drops or adds one, pairs in order
+    before that place and in order (shifted) after it: the pairs at either end whose
+    lengths agree are linked directly, and the programme aligns the stretch between the
+    two runs (or where they overlap) widened by ``window_margin`` sentences a side, its
+    ends fixed. The lengths of pairs shifted by a dropped or added sentence can agree by
+    chance, so a run may go on past the place: then the window's own alignment parts from
+    the diagonal near one of its edges (:func:`_near_edge`), and the programme takes the
+    whole text, as it does when the stretch is all of it. On the WMT22 documents of every
+    translation in one paragraph each, and on the benchmark's injected errors, this aligns
+    every document exactly as the programme over the whole text does.
+    """
+    n, m = len(src_lens), len(tgt_lens)
+    shift = m - n
+    head = _agreeing_run(src_lens, tgt_lens, ratio, p, from_end=False)
+    tail = _agreeing_run(src_lens, tgt_lens, ratio, p, from_end=True)
+    lo = max(0, min(head, n - tail) - p.window_margin)
+    hi = min(n, max(head, n - tail) + p.window_margin)
+    if (lo == 0 and hi == n) or hi + shift < lo or hi + shift > m:
+        return align(src_lens, tgt_lens, sim, p, src_lines, tgt_lines, ratio, merge_evidence=True)
+    t_lo, t_hi = lo, hi + shift
+    inner = align(src_lens[lo:hi], tgt_lens[t_lo:t_hi], Shifted(sim, lo, t_lo), p, src_lines[lo:hi],
+                  tgt_lines[t_lo:t_hi], ratio, merge_evidence=True)
+    if _near_edge(inner, hi - lo, t_hi - t_lo, lo > 0, hi < n, p.window_margin):
+        return align(src_lens, tgt_lens, sim, p, src_lines, tgt_lines, ratio, merge_evidence=True)
+    links = [Link((k,), (k,), round(length_cost(src_lens[k], tgt_lens[k], ratio, p.variance), 4))
+             for k in range(lo)]
+    for link in inner:
+        links.append(Link(tuple(i + lo for i in link.src), tuple(j + t_lo for j in link.tgt), link.cost))
+    for k in range(hi, n):
+        links.append(Link((k,), (k + shift,), round(length_cost(src_lens[k], tgt_lens[k + shift], ratio,
+                                                                   p.variance), 4)))
+    return links
 
-    ls = src_lens[i0] if i1 - i0 == 1 else src_lens[i0] + src_lens[i0 + 1]
-    lt = tgt_lens[j0] if j1 - j0 == 1 else tgt_lens[j0] + tgt_lens[j0 + 1]
-    si, ti = tuple(range(i0, i1)), tuple(range(j0, j1))
-    sim = anchor(si, ti)
-    cost = length(ls, lt)
-    if (i1 - i0) == (j1 - j0) == 1:
-        return cost - p.anchor_weight * sim
-    prior = p.cost_merge
-    if merge_evidence and p.cost_unsupported_merge:
-        # the parts: each source sentence with the target, or the source with each target sentence
-        if i1 - i0 == 2:
-            best_part = max(anchor((i0,), ti), anchor((i0 + 1,), ti))
-            fit = min(length(src_lens[i0], lt), length(src_lens[i0 + 1], lt))
-        else:
-            best_part = max(anchor(si, (j0,)), anchor(si, (j0 + 1,)))
-            fit = min(length(ls, tgt_lens[j0]), length(ls, tgt_lens[j0 + 1]))
-        if sim <= best_part and cost > fit - p.merge_length_margin:
-            prior += p.cost_unsupported_merge
-    return prior + cost - p.anchor_weight * sim
+
+def _near_edge(links: list[Link], n: int, m: int, open_start: bool, open_end: bool, margin: int) -> bool:
+    """Whether a window's alignment (``n`` × ``m`` sentences) parts from the diagonal within
+    ``margin`` sentences of an edge that is not the text's own: the sides part outside the
+    stretch the runs left, and the window cannot be trusted."""
+    for link in links:
+        if len(link.src) == len(link.tgt) == 1:
+            continue
+        ends = [(link.src[0], link.src[-1], n)] if link.src else []
+        ends += [(link.tgt[0], link.tgt[-1], m)] if link.tgt else []
+        for first, last, size in ends:
+            if (open_start and first < margin) or (open_end and last >= size - margin):
+                return True
+    return False

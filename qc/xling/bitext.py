@@ -23,7 +23,7 @@ from typing import Final
 from qc.lang.sentences import fast_sentences, sentence_bounds
 from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
-from qc.xling.align import DEFAULT_PARAMS, AlignParams, Link, align_lines
+from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import NameMention, _table, extract_names, fold
@@ -281,17 +281,24 @@ def anchor_similarity(src: list[Sentence], tgt: list[Sentence]) -> float:
 def _anchor_sets(
     s_vals: frozenset[float], t_vals: frozenset[float], s_keys: frozenset[str], t_keys: frozenset[str]
 ) -> float:
-    if not (s_vals or t_vals or s_keys):
+    return _anchor_score(len(s_vals), len(t_vals), len(s_vals & t_vals), len(s_vals | t_vals), len(s_keys),
+                         len(s_keys & t_keys))
+
+
+def _anchor_score(n_sv: int, n_tv: int, n_v_shared: int, n_v_all: int, n_sk: int, n_k_shared: int) -> float:
+    """The anchor similarity from counts: numbers (readings) on each side, shared and in all;
+    source name keys, and those the target shares."""
+    if not (n_sv or n_tv or n_sk):
         return 0.0
-    scores: list[tuple[float, float]] = []
-    if s_vals or t_vals:
-        scores.append((2 * len(s_vals & t_vals) / (len(s_vals) + len(t_vals)), len(s_vals | t_vals)))
-    if s_keys:
-        scores.append((len(s_keys & t_keys) / len(s_keys), len(s_keys)))
-    if not scores:
-        return 0.0
-    weight = sum(w for _, w in scores)
-    anchor = sum(s * w for s, w in scores) / weight
+    weight = 0
+    anchor = 0.0
+    if n_sv or n_tv:
+        anchor += 2 * n_v_shared / (n_sv + n_tv) * n_v_all
+        weight += n_v_all
+    if n_sk:
+        anchor += n_k_shared / n_sk * n_sk
+        weight += n_sk
+    anchor /= weight
     # few anchors are weak evidence either way
     return (2.0 * anchor - 1.0) * min(1.0, weight / 2.0)
 
@@ -421,7 +428,7 @@ def build_bitext(
     links = align_lines(
         src_chars,
         tgt_chars,
-        _Anchors(src, tgt, params or DEFAULT_PARAMS, lang),
+        BitextAnchors(src, tgt, params or DEFAULT_PARAMS, lang),
         side.lines,
         _line_numbers(target, tgt),
         params,
@@ -430,56 +437,96 @@ def build_bitext(
                   unsupported_lang=None if detected in SUPPORTED else detected)
 
 
-class _Anchors:
-    """The aligner's anchor similarity of a bead, from features built on first use.
+#: a sentence's anchors as bit sets: numbers (every reading), name keys, cognates, lexicon entries
+_Bits = tuple[int, int, int, int]
 
-    Features of a sentence pair (merge beads) are united once and reused.
+
+class BitextAnchors(BeadSimilarity):
+    """The aligner's anchor similarity of a bead, from the sentences' features as bit sets.
+
+    Each feature of the document's sentences (a number's reading, a name key, a cognate, a
+    lexicon entry) gets a bit on first sight; a sentence's features of a kind are an int, a
+    merge's are its sentences' or-ed together, and a shared count is a popcount. (Frozensets
+    read the same; the programme weighs a few hundred beads a document, and sets made and
+    intersected for each cost several times as much.)
     """
 
     def __init__(self, src: list[Sentence], tgt: list[Sentence], params: AlignParams, lang: str) -> None:
         self.src, self.tgt, self.lang = src, tgt, lang
         self.cognate_weight, self.lexicon_weight = params.cognate_weight, params.lexicon_weight
-        self._cache: dict[tuple[str, tuple[int, ...]], tuple[frozenset, ...]] = {}
-        #: bead similarities (a merge also asks for those of its parts)
-        self._similarity: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+        self._bit: dict[object, int] = {}
+        self._src_bits: list[_Bits | None] = [None] * len(src)
+        self._tgt_bits: list[_Bits | None] = [None] * len(tgt)
+        #: 1-1 similarities (the runs at either end and the programme ask for the same pairs)
+        self._ones: dict[int, float] = {}
 
-    def _features(self, side: str, ids: tuple[int, ...]) -> tuple[frozenset, ...]:
-        got = self._cache.get((side, ids))
-        if got is None:
-            sents = self.src if side == "s" else self.tgt
-            if len(ids) == 1:
-                s = sents[ids[0]]
-                entries = s.source_entries if side == "s" else target_concepts(s.text, self.lang)
-                got = (s.values, s.keys, s.cognates, entries)
-            else:
-                parts = [self._features(side, (i,)) for i in ids]
-                got = tuple(frozenset().union(*col) for col in zip(*parts, strict=True))  # type: ignore[assignment]
-            self._cache[(side, ids)] = got  # type: ignore[assignment]
-        return got  # type: ignore[return-value]
+    def _mask(self, items: frozenset) -> int:  # type: ignore[type-arg]
+        if not items:
+            return 0
+        bit = self._bit
+        ids: list[int] = []
+        for x in items:
+            b = bit.get(x)
+            if b is None:
+                b = bit[x] = len(bit)
+            ids.append(b)
+        # set the bits in a byte string and read it as one int (no big int made per bit)
+        buf = bytearray((len(bit) + 7) >> 3)
+        for b in ids:
+            buf[b >> 3] |= 1 << (b & 7)
+        return int.from_bytes(buf, "little")
 
-    def __call__(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        got = self._similarity.get((si, ti))
+    def _source(self, i: int) -> _Bits:
+        got = self._src_bits[i]
         if got is None:
-            got = self._similarity[(si, ti)] = self._compute(si, ti)
+            s = self.src[i]
+            got = self._src_bits[i] = (self._mask(s.values), self._mask(s.keys), self._mask(s.cognates),
+                                       self._mask(s.source_entries))
         return got
 
-    def _compute(self, si: tuple[int, ...], ti: tuple[int, ...]) -> float:
-        sv, sk, sc, sl = self._features("s", si)
-        tv, tk, tc, tl = self._features("t", ti)
-        a = _anchor_sets(sv, tv, sk, tk)
-        if sc and tc:
-            # chance overlap of unrelated sentences is about 0.05
-            a += self.cognate_weight * (2 * len(sc & tc) / (len(sc) + len(tc)) - 0.05)
-        if sl and tl:
-            # translated words: Dice about 0.5 for translations, 0.04 for unrelated sentences
-            a += self.lexicon_weight * (2 * len(sl & tl) / (len(sl) + len(tl)) - 0.1)
-        if len(si) == len(ti) == 1:
+    def _target(self, j: int) -> _Bits:
+        got = self._tgt_bits[j]
+        if got is None:
+            t = self.tgt[j]
+            got = self._tgt_bits[j] = (self._mask(t.values), self._mask(t.keys), self._mask(t.cognates),
+                                       self._mask(target_concepts(t.text, self.lang)))
+        return got
+
+    def one(self, i: int, j: int) -> float:
+        key = i << 20 | j
+        got = self._ones.get(key)
+        if got is None:
+            a = self._score(self._source(i), self._target(j))
             # a copied (untranslated) sentence anchors itself
-            sw, tw = self.src[si[0]].words, self.tgt[ti[0]].words
+            sw, tw = self.src[i].words, self.tgt[j].words
             if sw and tw and a < 1.0:
                 copy = 2 * len(sw & tw) / (len(sw) + len(tw))
                 if copy >= 0.5:
                     a = max(a, copy)
+            got = self._ones[key] = a
+        return got
+
+    def src_pair(self, i: int, j: int) -> float:
+        x, y = self._source(i), self._source(i + 1)
+        return self._score((x[0] | y[0], x[1] | y[1], x[2] | y[2], x[3] | y[3]), self._target(j))
+
+    def tgt_pair(self, i: int, j: int) -> float:
+        x, y = self._target(j), self._target(j + 1)
+        return self._score(self._source(i), (x[0] | y[0], x[1] | y[1], x[2] | y[2], x[3] | y[3]))
+
+    def _score(self, s: _Bits, t: _Bits) -> float:
+        sv, sk, sc, sl = s
+        tv, tk, tc, tl = t
+        a = 0.0
+        if sv or tv or sk:
+            a = _anchor_score(sv.bit_count(), tv.bit_count(), (sv & tv).bit_count(), (sv | tv).bit_count(),
+                              sk.bit_count(), (sk & tk).bit_count())
+        if sc and tc:
+            # chance overlap of unrelated sentences is about 0.05
+            a += self.cognate_weight * (2 * (sc & tc).bit_count() / (sc.bit_count() + tc.bit_count()) - 0.05)
+        if sl and tl:
+            # translated words: Dice about 0.5 for translations, 0.04 for unrelated sentences
+            a += self.lexicon_weight * (2 * (sl & tl).bit_count() / (sl.bit_count() + tl.bit_count()) - 0.1)
         return a
 
 
