@@ -130,11 +130,11 @@ def test_a_sentence_split_in_a_long_paragraph_is_aligned_in_a_window_around_the_
     assert windowed.asked and all(2 <= i <= 6 for i, _ in windowed.asked)
 
 
-def test_a_run_of_agreeing_lengths_past_an_added_sentence_falls_back_to_the_whole_text():
+def test_a_run_of_agreeing_lengths_past_an_added_sentence_widens_the_window_to_the_addition():
     # target sentence 1 is added; every sentence is about as long as its neighbours, so the
     # pairs in order agree in length past the addition, up to the long sentence 8 (target 9),
     # and the last pair disagrees (a free translation): the window sits at the end, where
-    # its alignment must part from the diagonal at once, and the whole text is aligned
+    # its alignment must part from the diagonal at once, and it widens until it holds the start
     src = [80, 82, 79, 81, 80, 83, 78, 80, 200, 80]
     tgt = [81, 80, 83, 80, 82, 81, 84, 79, 81, 205, 190]
     true = {((0,), (0,))} | {((i,), (i + 1,)) for i in range(1, 10)}
