@@ -234,13 +234,8 @@ def align(
                     lt = tgt_lens[j0]
                     s = sim.src_pair(i0, j0)
                     length = length_cost(src_lens[i0] + src_lens[i0 + 1], lt, ratio, var)
-                    prior = p.cost_merge
-                    if unsupported:
-                        part = _larger(_one(ones, sim, i0, j0, m), _one(ones, sim, i0 + 1, j0, m))
-                        fit = _smaller(_length(lengths, src_lens, tgt_lens, i0, j0, m, ratio, var),
-                                       _length(lengths, src_lens, tgt_lens, i0 + 1, j0, m, ratio, var))
-                        if s <= part and length > fit - margin:
-                            prior += unsupported
+                    prior = p.cost_merge + _unsupported(s, length, (i0, j0, i0 + 1, j0), unsupported, margin,
+                                                        ones, lengths, sim, src_lens, tgt_lens, m, ratio, var)
                     c = prev + (prior + length - aw * s)
                     if src_lines and src_lines[i0] != src_lines[i0 + 1]:
                         c += cross
@@ -253,13 +248,8 @@ def align(
                     ls = src_lens[i0]
                     s = sim.tgt_pair(i0, j0)
                     length = length_cost(ls, tgt_lens[j0] + tgt_lens[j0 + 1], ratio, var)
-                    prior = p.cost_merge
-                    if unsupported:
-                        part = _larger(_one(ones, sim, i0, j0, m), _one(ones, sim, i0, j0 + 1, m))
-                        fit = _smaller(_length(lengths, src_lens, tgt_lens, i0, j0, m, ratio, var),
-                                       _length(lengths, src_lens, tgt_lens, i0, j0 + 1, m, ratio, var))
-                        if s <= part and length > fit - margin:
-                            prior += unsupported
+                    prior = p.cost_merge + _unsupported(s, length, (i0, j0, i0, j0 + 1), unsupported, margin,
+                                                        ones, lengths, sim, src_lens, tgt_lens, m, ratio, var)
                     c = prev + (prior + length - aw * s)
                     if tgt_lines and tgt_lines[j0] != tgt_lines[j0 + 1]:
                         c += cross
@@ -279,6 +269,22 @@ def align(
         i, j = i - di, j - dj
     links.reverse()
     return links
+
+
+def _unsupported(s: float, length: float, parts: tuple[int, int, int, int], extra: float, margin: float,
+                 ones: list[float], lengths: list[float], sim: BeadSimilarity, src_lens: Sequence[int],
+                 tgt_lens: Sequence[int], m: int, ratio: float, variance: float) -> float:
+    """``extra`` (``cost_unsupported_merge``, or 0 without merge evidence) when a merge of
+    similarity ``s`` and length cost ``length`` explains its counterpart no better than its
+    better part does (``parts``: the two 1-1 pairs, source and target index each): not by
+    anchors, and by length by less than ``margin``; else 0."""
+    if not extra:
+        return 0.0
+    ia, ja, ib, jb = parts
+    part = _larger(_one(ones, sim, ia, ja, m), _one(ones, sim, ib, jb, m))
+    fit = _smaller(_length(lengths, src_lens, tgt_lens, ia, ja, m, ratio, variance),
+                   _length(lengths, src_lens, tgt_lens, ib, jb, m, ratio, variance))
+    return extra if s <= part and length > fit - margin else 0.0
 
 
 def _length(lengths: list[float], src_lens: Sequence[int], tgt_lens: Sequence[int], i: int, j: int, m: int,
