@@ -37,7 +37,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import typer
 
@@ -104,10 +104,42 @@ def documents(n_segments: int, size: int, split: str) -> list[range]:
     return [r for k, r in enumerate(ranges) if k % 2 == keep]
 
 
-#: how a document's segments are joined: a segment a line (as WMT gives them; paragraphs
-#: correspond), or all in one paragraph (text without line breaks: the aligner has only
-#: sentences to go by)
-LAYOUTS = {"lines": "\n", "paragraph": " "}
+#: how a document's segments are joined, as segments per paragraph (a paragraph a line): one (as
+#: WMT gives them; paragraphs correspond), up to three (as articles are written: a segment that
+#: ends without a full stop, a heading or a chat line, ends its paragraph too), or all in one
+#: paragraph (0: text without line breaks, the aligner has only sentences to go by)
+LAYOUTS = {"lines": 1, "paragraphs": 3, "paragraph": 0}
+
+#: what ends a sentence: its last mark, before closing quotes and brackets
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”“»«’)\]]*\s*$")
+
+
+def paragraph_ids(segments: list[str], layout: str) -> list[int]:
+    """The paragraph of each segment in ``layout`` (:data:`LAYOUTS`). The source's segments
+    decide, for the source and its translation alike (a translation keeps the paragraphs)."""
+    size = LAYOUTS[layout]
+    if size == 0:
+        return [0] * len(segments)
+    out: list[int] = []
+    paragraph, in_paragraph = 0, 0
+    for seg in segments:
+        out.append(paragraph)
+        in_paragraph += 1
+        if in_paragraph == size or not _SENTENCE_END.search(seg):
+            paragraph, in_paragraph = paragraph + 1, 0
+    return out
+
+
+def join_segments(segments: list[str], paragraphs: list[int]) -> str:
+    """``segments`` joined by a space within a paragraph and a line break between paragraphs
+    (``paragraphs``: each segment's paragraph). Either separator is one character, so the
+    segments' offsets are those of :func:`_offsets` in every layout."""
+    out: list[str] = []
+    for k, seg in enumerate(segments):
+        if k:
+            out.append(" " if paragraphs[k] == paragraphs[k - 1] else "\n")
+        out.append(seg)
+    return "".join(out)
 
 
 def add_wmt_arguments(parser: argparse.ArgumentParser, *, split: bool = True) -> None:
@@ -123,7 +155,7 @@ def add_wmt_arguments(parser: argparse.ArgumentParser, *, split: bool = True) ->
 def doc_text(data: dict[str, list[str]], side: str, r: range, layout: str = "lines") -> str:
     """The document of segments ``r`` on one side ("src", "A", "B" or a system), joined as
     ``layout`` says (:data:`LAYOUTS`)."""
-    return LAYOUTS[layout].join(data[side][i] for i in r)
+    return join_segments([data[side][i] for i in r], paragraph_ids([data["src"][i] for i in r], layout))
 
 
 def every_translation(
@@ -184,15 +216,20 @@ def inject(
     proper: frozenset[str] = frozenset(),
     layout: str = "lines",
 ) -> Injected | None:
-    """One error of ``kind`` in a copy of the document; None when the document offers no place."""
-    sep = LAYOUTS[layout]
-    source = sep.join(src)
+    """One error of ``kind`` in a copy of the document; None when the document offers no place.
+
+    Segments keep their paragraphs (:func:`paragraph_ids`): a deleted one leaves its paragraph
+    shorter; an added one is a line of its own in the ``lines`` layout, and joins the paragraph
+    of the segment it goes before in the others."""
+    paragraphs = paragraph_ids(src, layout)
+    source = join_segments(src, paragraphs)
     s_off = _offsets(src)
     order = list(range(len(tgt)))
     rng.shuffle(order)
     for i in order:
         s0, s1 = s_off[i], s_off[i] + len(src[i])
         lines = list(tgt)
+        groups = list(paragraphs)
         if kind == "number":
             src_digits = {re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(src[i])}
             cands = [m for m in _DIGITS.finditer(lines[i]) if re.sub(r"\D", "", m.group()) in src_digits]
@@ -214,7 +251,7 @@ def inject(
             lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
             return Injected(
-                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(new), s0, s1
+                _joined(doc_id, lines, groups, source), kind, start, start + len(new), s0, s1
             )
         if kind in ("name-altered", "name-dropped"):
             words = [
@@ -234,7 +271,7 @@ def inject(
                     a -= 1
                 lines[i] = lines[i][:a] + lines[i][b:]
                 start = _offsets(lines)[i] + a
-                return Injected(Document(doc_id, sep.join(lines), source=source), kind, start, start, s0, s1)
+                return Injected(_joined(doc_id, lines, groups, source), kind, start, start, s0, s1)
             word = m.group()
             others = [n for n in names if n != word and n[:2] != word[:2]]
             if rng.random() < 0.5 and others:
@@ -247,20 +284,22 @@ def inject(
             lines[i] = lines[i][: m.start()] + new + lines[i][m.end() :]
             start = _offsets(lines)[i] + m.start()
             return Injected(
-                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(new), s0, s1
+                _joined(doc_id, lines, groups, source), kind, start, start + len(new), s0, s1
             )
         if kind == "omission":
             if len(src[i]) < 30 or len(lines) < 3:
                 continue
             del lines[i]
-            pos = _offsets(lines)[i] if i < len(lines) else len(sep.join(lines))
-            return Injected(Document(doc_id, sep.join(lines), source=source), kind, pos, pos, s0, s1)
+            del groups[i]
+            pos = _offsets(lines)[i] if i < len(lines) else len(join_segments(lines, groups))
+            return Injected(_joined(doc_id, lines, groups, source), kind, pos, pos, s0, s1)
         if kind == "addition":
             extra = rng.choice(pool)
             lines.insert(i, extra)
+            groups.insert(i, _added_paragraph(groups, i, extra, layout))
             start = _offsets(lines)[i]
             return Injected(
-                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(extra), -1, -1
+                _joined(doc_id, lines, groups, source), kind, start, start + len(extra), -1, -1
             )
         if kind == "untranslated":
             if len(src[i].split()) < 4:
@@ -268,9 +307,29 @@ def inject(
             lines[i] = src[i]
             start = _offsets(lines)[i]
             return Injected(
-                Document(doc_id, sep.join(lines), source=source), kind, start, start + len(src[i]), s0, s1
+                _joined(doc_id, lines, groups, source), kind, start, start + len(src[i]), s0, s1
             )
     return None
+
+
+def _added_paragraph(paragraphs: list[int], i: int, segment: str, layout: str) -> int:
+    """The paragraph of a ``segment`` added before segment ``i``: one of its own where each segment
+    is one, else the paragraph it goes into; where one segment ends a paragraph without a full
+    stop (:func:`paragraph_ids`), the rest of that paragraph becomes a new one (``paragraphs``
+    is changed in place)."""
+    if LAYOUTS[layout] == 1:
+        return -1
+    here = paragraphs[i]
+    if LAYOUTS[layout] and not _SENTENCE_END.search(segment):
+        rest = min(paragraphs) - 1
+        for k in range(i, len(paragraphs)):
+            if paragraphs[k] == here:
+                paragraphs[k] = rest
+    return here
+
+
+def _joined(doc_id: str, lines: list[str], paragraphs: list[int], source: str) -> Document:
+    return Document(doc_id, join_segments(lines, paragraphs), source=source)
 
 
 def _hit(f: Finding, inj: Injected) -> bool:
@@ -424,15 +483,15 @@ def run(
 
 def cost(
     data: dict[str, list[str]], docs: list[range], repeats: int = 7, layout: str = "lines"
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """CPU seconds per document of Checker(use_lm=False).check with and without the source.
 
     CPU time (``time.process_time``) of whole passes over the documents, the two
-    modes alternating (and alternating which goes first), ``repeats`` passes each;
-    the medians are compared, so a loaded machine skews both modes alike. One
-    warm-up pass per mode fills the per-word caches every detector keeps, as a
+    modes alternating (and alternating which goes first), ``repeats`` passes each; each
+    round's two passes are compared (:func:`_ratio_result`), so a loaded machine skews both
+    modes alike. One warm-up pass per mode fills the per-word caches every detector keeps, as a
     long batch would. ``crosslingual`` is the detector's own share (its timing in
-    the report), ``ratio`` = with / without.
+    the report), ``ratio`` = with / without (the median round; ``ratio_range``: all rounds).
     """
     from statistics import median
 
@@ -458,33 +517,30 @@ def cost(
             times[mode].append(seconds / len(pairs))
             if mode == "with":
                 times["crosslingual"].append(own / len(pairs))
-    per = {k: median(v) for k, v in times.items()}
     return {
-        "seconds_without": round(per["without"], 6),
-        "seconds_with": round(per["with"], 6),
-        "seconds_crosslingual": round(per["crosslingual"], 6),
-        "ratio": round(per["with"] / per["without"], 3),
-        "documents": len(pairs),
+        **_ratio_result(times, len(pairs)),
+        "seconds_crosslingual": round(median(times["crosslingual"]), 6),
         "repeats": repeats,
     }
 
 
-def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 5,
-                     n_docs: int = 60, layout: str = "lines") -> dict[str, float]:
+def first_sight_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
+                     n_docs: int = 60, layout: str = "lines") -> dict[str, Any]:
     """CPU seconds per document when the documents are new to the process (a fresh batch).
 
     Each mode runs in its own fresh process (``runs`` each, alternating): it warms
     up on documents of the *other* half (dictionaries, models and per-word caches
     of ordinary text), then checks this half's documents once. Per-word caches
     then hold only the words those documents share with the warm-up text, as in a
-    new batch of articles. Medians of the runs; ``ratio`` = with / without.
+    new batch of articles. Medians of the runs; ``ratio`` = with / without of the median round of
+    two runs (:func:`_ratio_result`).
     """
-    per = _fresh_process_medians("_first_sight_pass", [str(wmt), split, size, n_docs, layout], runs)
-    return _ratio_result(per, n_docs, runs)
+    got = _fresh_process_runs("_first_sight_pass", [str(wmt), split, size, n_docs, layout], runs)
+    return _ratio_result(got, n_docs)
 
 
 def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
-               layout: str = "lines") -> dict[str, float]:
+               layout: str = "lines") -> dict[str, Any]:
     """CPU seconds per document of a ``qc check FILE.jsonl --no-lm`` batch with and without sources.
 
     One JSONL file per mode holds every document of the split once, the translations
@@ -493,15 +549,15 @@ def batch_cost(wmt: Path, split: str = "test", size: int = 10, runs: int = 7,
     process that starts up and warms up on five documents of the other split (not
     timed), then reads the file, checks every document and writes JSONL reports,
     as ``qc check`` does. CPU time, medians of ``runs`` alternating runs; ``ratio`` =
-    with / without.
+    with / without of the median round (:func:`_ratio_result`).
     """
     import tempfile
 
     docs = one_translation_each(load_wmt(wmt), split, size, layout)
     with tempfile.TemporaryDirectory() as tmp:
         _write_batch_files(docs, Path(tmp))
-        per = _fresh_process_medians("_batch_pass", [str(wmt), split, size, tmp, layout], runs)
-    return _ratio_result(per, len(docs), runs)
+        got = _fresh_process_runs("_batch_pass", [str(wmt), split, size, tmp, layout], runs)
+    return _ratio_result(got, len(docs))
 
 
 def long_batch_cost(wmt: Path, runs: int = 3, layout: str = "lines") -> dict[str, Any]:
@@ -513,7 +569,6 @@ def long_batch_cost(wmt: Path, runs: int = 3, layout: str = "lines") -> dict[str
     alternating, start-up and a five-document warm-up not timed), for the whole batch and for
     its second half; ``runs`` holds each run's (whole, second half) per mode."""
     import tempfile
-    from statistics import median
 
     data = load_wmt(wmt)
     docs = [d for split in ("tune", "test") for d in every_translation(data, split, 10, layout)]
@@ -522,8 +577,7 @@ def long_batch_cost(wmt: Path, runs: int = 3, layout: str = "lines") -> dict[str
         got = _fresh_process_runs("_long_batch_pass", [str(wmt), tmp, layout], runs)
     out: dict[str, Any] = {"documents": len(docs), "runs": got}
     for label, i in (("whole", 0), ("second_half", 1)):
-        per = {mode: median(r[i] for r in got[mode]) for mode in got}
-        out[label] = _ratio_result(per, len(docs), runs)
+        out[label] = _ratio_result({mode: [r[i] for r in got[mode]] for mode in got}, len(docs))
     return out
 
 
@@ -557,20 +611,21 @@ def _fresh_process_runs(entry: str, args: list[Any], runs: int) -> dict[str, lis
     return got
 
 
-def _fresh_process_medians(entry: str, args: list[Any], runs: int) -> dict[str, float]:
-    """Median per mode of :func:`_fresh_process_runs` of an ``entry`` returning seconds."""
+def _ratio_result(seconds: dict[str, list[float]], n_docs: int) -> dict[str, Any]:
+    """Medians per mode of ``seconds`` (run ``k`` of each mode taken next to each other), and the
+    ratio with / without of each such round: ``ratio`` is their median, ``ratio_range`` the
+    lowest and highest. A round's two runs share the machine's load of the moment, so the
+    spread of the rounds shows how far a single measurement can be trusted."""
     from statistics import median
 
-    return {mode: median(v) for mode, v in _fresh_process_runs(entry, args, runs).items()}
-
-
-def _ratio_result(per: dict[str, float], n_docs: int, runs: int) -> dict[str, float]:
+    rounds = [w / wo for wo, w in zip(seconds["without"], seconds["with"], strict=True)]
     return {
-        "seconds_without": round(per["without"], 6),
-        "seconds_with": round(per["with"], 6),
-        "ratio": round(per["with"] / per["without"], 3),
+        "seconds_without": round(median(seconds["without"]), 6),
+        "seconds_with": round(median(seconds["with"]), 6),
+        "ratio": round(median(rounds), 3),
+        "ratio_range": [round(min(rounds), 3), round(max(rounds), 3)],
         "documents": n_docs,
-        "runs": runs,
+        "runs": len(rounds),
     }
 
 
@@ -681,14 +736,14 @@ def _cost_lines(res: dict[str, Any]) -> list[str]:
         out.append(
             f"cost on first sight (fresh process per mode, warmed on the other half, median of {f['runs']}): "
             f"{f['seconds_without'] * 1000:.2f} ms/doc without source, "
-            f"{f['seconds_with'] * 1000:.2f} ms/doc with source (ratio {f['ratio']:.2f})"
+            f"{f['seconds_with'] * 1000:.2f} ms/doc with source ({_ratio_text(f)})"
         )
     b = res.get("cost_batch")
     if b:
         out.append(
             f"cost in a batch (qc check on {b['documents']} JSONL documents, each source once, "
             f"start-up not timed, median of {b['runs']}): {b['seconds_without'] * 1000:.2f} ms/doc without "
-            f"source, {b['seconds_with'] * 1000:.2f} ms/doc with source (ratio {b['ratio']:.2f})"
+            f"source, {b['seconds_with'] * 1000:.2f} ms/doc with source ({_ratio_text(b)})"
         )
     return out
 
@@ -698,8 +753,14 @@ def _cost_line(c: dict[str, float]) -> str:
         f"cost (CPU, median of {c['repeats']} passes over {c['documents']} documents): "
         f"Checker(use_lm=False).check {c['seconds_without'] * 1000:.2f} ms/doc without source, "
         f"{c['seconds_with'] * 1000:.2f} ms/doc with source (crosslingual detector "
-        f"{c['seconds_crosslingual'] * 1000:.2f} ms; ratio {c['ratio']:.2f})"
+        f"{c['seconds_crosslingual'] * 1000:.2f} ms; {_ratio_text(c)})"
     )
+
+
+def _ratio_text(r: dict[str, Any]) -> str:
+    """"ratio 1.21, rounds 1.15-1.30" (the median round's ratio, and the range of all rounds)."""
+    low, high = r.get("ratio_range", (r["ratio"], r["ratio"]))
+    return f"ratio {r['ratio']:.2f}, rounds {low:.2f}-{high:.2f}"
 
 
 def main(
