@@ -59,3 +59,10 @@ def test_sentences_lie_within_lines_stripped_and_cover_every_visible_character(t
         previous_end = end
     visible = {i for i, c in enumerate(text) if not c.isspace()}
     assert visible <= covered
+
+
+def test_no_and_nr_are_abbreviations_only_before_a_number():
+    text = "The owner says no. I asked again. See No. 5 for details. Die Regel Nr. 3 gilt."
+    assert [sp.text for sp in fast_sentences(text, "en")] == [
+        "The owner says no.", "I asked again.", "See No. 5 for details.", "Die Regel Nr. 3 gilt."
+    ]

@@ -33,6 +33,39 @@ def test_lengths_alone_blame_the_wrong_sentence_for_that_omission():
     assert _omitted(AlignParams(lexicon_weight=0.0)) != ["We will send the package tomorrow morning."]
 
 
+def test_a_sentence_left_out_of_a_paragraph_is_found():
+    # paragraphs of three sentences and one; the translation's first paragraph lacks the second
+    src, tgt = SERVICE_SRC.split("\n"), SERVICE_TGT.split("\n")
+    bt = build_bitext(" ".join(src[:3]) + "\n" + src[3], " ".join(tgt[:2]) + "\n" + tgt[2], "en")
+    omitted = [f.evidence["source_text"] for f in check_coverage(bt, "t") if f.category == "omission"]
+    assert omitted == ["We will send the package tomorrow morning."]
+
+
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def _split_sentence(second_half: float, part_evidence: float) -> Beads:
+    """One source sentence against two target sentences whose lengths fit it alone no worse than
+    together: the first half shares 0.5 with it, the second ``second_half``."""
+
+    def sim(s: tuple[int, ...], t: tuple[int, ...]) -> float:
+        return {(0,): 0.5, (1,): second_half, (0, 1): 0.5}[t]
+
+    params = AlignParams(merge_part_evidence=part_evidence)
+    links = align([60], [50, 40], sim, params, ratio=1.0, merge_evidence=True)
+    return [(link.src, link.tgt) for link in links]
+
+
+def test_a_split_sentence_whose_halves_each_carry_its_words_stays_one_link():
+    assert _split_sentence(0.5, part_evidence=0.2) == [((0,), (0, 1))]
+    # without the test of each half, the merge counts as unsupported: a sentence added
+    assert _split_sentence(0.5, part_evidence=99.0) == [((0,), (0,)), ((), (1,))]
+
+
+def test_a_sentence_that_shares_nothing_with_the_source_is_no_half_of_a_split():
+    assert _split_sentence(0.0, part_evidence=0.2) == [((0,), (0,)), ((), (1,))]
+
+
 def test_lexicon_maps_inflected_german_words_to_english_entries():
     shared = source_concepts("The children bought new shoes.") & target_concepts(
         "Die Kinder kauften neue Schuhe."

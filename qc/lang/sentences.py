@@ -117,6 +117,16 @@ def _last_word(body: str, start: int, end: int) -> str:
     return word.group(1) if word else ""
 
 
+#: abbreviations only before a number ("No. 5", "Nr. 3"): "no" is also a word that ends sentences
+_BEFORE_NUMBERS = frozenset({"no", "nr"})
+
+
+def _digit_follows(body: str, pos: int) -> bool:
+    """Whether the first character after the blanks from ``pos`` on is a digit."""
+    rest = body[pos : pos + 8].lstrip()
+    return rest[:1].isdigit()
+
+
 def fast_sentences(text: str, lang: str = "de") -> list[Span]:
     """Sentences inside each line; a sentence never crosses a line break."""
     return [Span(s, e, text[s:e]) for s, e in sentence_bounds(text, lang)]
@@ -147,7 +157,9 @@ def sentence_bounds(text: str, lang: str = "de") -> list[tuple[int, int]]:
         while m is not None:
             prev = _last_word(body, start, m.start()) if m.group().startswith(".") else ""
             if not prev or not (
-                prev.lower() in _ABBREV
+                (prev.lower() in _ABBREV
+                 # "No. 5", "Nr. 3"; but "The owner says no. I asked …" ends a sentence
+                 and (prev.lower() not in _BEFORE_NUMBERS or _digit_follows(body, m.end())))
                 or (len(prev) == 1 and not prev.isdigit())
                 or (lang == "de" and prev.isdigit() and len(prev) <= 2 and m.group() == ".")
             ):

@@ -51,9 +51,12 @@ class AlignParams:
     window_margin: int = 2
     #: extra cost of a merge that explains its counterpart no better than its best single
     #: sentence does: not by anchors, and by length by less than ``merge_length_margin``
-    #: (the other sentence is then more likely omitted or added)
+    #: (the other sentence is then more likely omitted or added), unless each of its sentences
+    #: alone shares more than ``merge_part_evidence`` with the counterpart (a sentence split in
+    #: two: each half carries words of the other side)
     cost_unsupported_merge: float = 1.5
     merge_length_margin: float = 2.0
+    merge_part_evidence: float = 0.2
 
 
 #: the defaults (the parameters are frozen: one instance serves every call without its own)
@@ -179,9 +182,10 @@ def align(
     ``src_lines``/``tgt_lines`` (line number of each sentence) make merges across
     line breaks expensive; ``ratio`` (target/source characters) defaults to the totals'.
     ``merge_evidence``: a merge costs ``cost_unsupported_merge`` more unless anchors or
-    lengths show that both its sentences belong to the counterpart (for whole documents,
-    where a merge would otherwise swallow an omitted or added sentence; inside a line,
-    where sentences are split and joined freely, it is left out).
+    lengths show that both its sentences belong to the counterpart (for whole documents and
+    paragraphs, where a merge would otherwise swallow an omitted or added sentence; a line
+    with a single sentence on one side, where sentences are split and joined freely, goes
+    without).
 
     The programme's tables are flat lists, row ``i`` (source sentences read) of ``m + 1``
     cells (target sentences read); a 1-1 similarity is computed once, on first use, since a
@@ -193,7 +197,7 @@ def align(
     if ratio is None:
         ratio = doc_ratio(src_lens, tgt_lens, p)
     var, aw, null = p.variance, p.anchor_weight, p.cost_null
-    cross, margin = p.cost_cross_line, p.merge_length_margin
+    cross, margin, part_evidence = p.cost_cross_line, p.merge_length_margin, p.merge_part_evidence
     unsupported = p.cost_unsupported_merge if merge_evidence else 0.0
     # omissions and additions shift the path off the diagonal by at most |n - m| plus local noise
     band = abs(n - m) + 5
@@ -235,7 +239,8 @@ def align(
                     s = sim.src_pair(i0, j0)
                     length = length_cost(src_lens[i0] + src_lens[i0 + 1], lt, ratio, var)
                     prior = p.cost_merge + _unsupported(s, length, (i0, j0, i0 + 1, j0), unsupported, margin,
-                                                        ones, lengths, sim, src_lens, tgt_lens, m, ratio, var)
+                                                        part_evidence, ones, lengths, sim, src_lens, tgt_lens,
+                                                        m, ratio, var)
                     c = prev + (prior + length - aw * s)
                     if src_lines and src_lines[i0] != src_lines[i0 + 1]:
                         c += cross
@@ -249,7 +254,8 @@ def align(
                     s = sim.tgt_pair(i0, j0)
                     length = length_cost(ls, tgt_lens[j0] + tgt_lens[j0 + 1], ratio, var)
                     prior = p.cost_merge + _unsupported(s, length, (i0, j0, i0, j0 + 1), unsupported, margin,
-                                                        ones, lengths, sim, src_lens, tgt_lens, m, ratio, var)
+                                                        part_evidence, ones, lengths, sim, src_lens, tgt_lens,
+                                                        m, ratio, var)
                     c = prev + (prior + length - aw * s)
                     if tgt_lines and tgt_lines[j0] != tgt_lines[j0 + 1]:
                         c += cross
@@ -272,19 +278,23 @@ def align(
 
 
 def _unsupported(s: float, length: float, parts: tuple[int, int, int, int], extra: float, margin: float,
-                 ones: list[float], lengths: list[float], sim: BeadSimilarity, src_lens: Sequence[int],
-                 tgt_lens: Sequence[int], m: int, ratio: float, variance: float) -> float:
+                 part_evidence: float, ones: list[float], lengths: list[float], sim: BeadSimilarity,
+                 src_lens: Sequence[int], tgt_lens: Sequence[int], m: int, ratio: float,
+                 variance: float) -> float:
     """``extra`` (``cost_unsupported_merge``, or 0 without merge evidence) when a merge of
     similarity ``s`` and length cost ``length`` explains its counterpart no better than its
     better part does (``parts``: the two 1-1 pairs, source and target index each): not by
-    anchors, and by length by less than ``margin``; else 0."""
+    anchors, and by length by less than ``margin``, and one of its parts shares no more than
+    ``part_evidence`` with the counterpart; else 0."""
     if not extra:
         return 0.0
     ia, ja, ib, jb = parts
-    part = _larger(_one(ones, sim, ia, ja, m), _one(ones, sim, ib, jb, m))
+    one_a, one_b = _one(ones, sim, ia, ja, m), _one(ones, sim, ib, jb, m)
+    if _smaller(one_a, one_b) > part_evidence:
+        return 0.0  # each sentence carries words of the counterpart: a split, not an addition
     fit = _smaller(_length(lengths, src_lens, tgt_lens, ia, ja, m, ratio, variance),
                    _length(lengths, src_lens, tgt_lens, ib, jb, m, ratio, variance))
-    return extra if s <= part and length > fit - margin else 0.0
+    return extra if s <= _larger(one_a, one_b) and length > fit - margin else 0.0
 
 
 def _length(lengths: list[float], src_lens: Sequence[int], tgt_lens: Sequence[int], i: int, j: int, m: int,
@@ -366,8 +376,11 @@ def align_lines(
                 links.append(Link((a[0],), (b[0],), round(c, 4)))
                 continue
         a0, b0 = a[0], b[0]
+        # a paragraph of several sentences on both sides: a merge there may hide an omitted or added
+        # sentence, as in a whole text; one sentence against several is a sentence split or joined
+        paragraph = len(a) >= 2 and len(b) >= 2
         for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], Shifted(sim, a0, b0), p,
-                          ratio=ratio):
+                          ratio=ratio, merge_evidence=paragraph):
             links.append(
                 Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost)
             )
