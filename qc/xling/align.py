@@ -376,11 +376,16 @@ def align_lines(
                 links.append(Link((a[0],), (b[0],), round(c, 4)))
                 continue
         a0, b0 = a[0], b[0]
-        # a paragraph of several sentences on both sides: a merge there may hide an omitted or added
-        # sentence, as in a whole text; one sentence against several is a sentence split or joined
+        sl, tl = [src_lens[i] for i in a], [tgt_lens[j] for j in b]
+        # a paragraph of several sentences on both sides: paired in order when its sentences do
+        # (as a whole text without lines, :func:`_diagonal`); a merge there may hide an omitted
+        # or added sentence, as in a whole text; one sentence against several is a sentence split
+        # or joined
         paragraph = len(a) >= 2 and len(b) >= 2
-        for link in align([src_lens[i] for i in a], [tgt_lens[j] for j in b], Shifted(sim, a0, b0), p,
-                          ratio=ratio, merge_evidence=paragraph):
+        inner = _diagonal(sl, tl, ratio, p) if paragraph else None
+        if inner is None:
+            inner = align(sl, tl, Shifted(sim, a0, b0), p, ratio=ratio, merge_evidence=paragraph)
+        for link in inner:
             links.append(
                 Link(tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.cost)
             )
