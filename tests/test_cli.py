@@ -316,6 +316,12 @@ def test_bench_lists_heuristics_and_runs_it(runner):
     assert data["articles"] == 5 and data["errors"] == 0
 
 
+def test_bench_xling_rejects_an_unknown_layout_before_reading_anything(runner, tmp_path):
+    result = invoke(runner, "bench", "xling", "--wmt", str(tmp_path / "missing"), "--layout", "columns")
+    assert result.exit_code == 2
+    assert "--layout" in result.output and "paragraphs" in result.output
+
+
 def test_check_without_lm_never_imports_torch(write):
     path = write("a.txt", "Ein kurzer Satz über Kim und Putin.")
     # the spelling lexicon takes seconds to build and never touches torch: leave it out here

@@ -773,13 +773,18 @@ def main(
     as_json: Annotated[bool, typer.Option("--json", help="print the full result as JSON")] = False,
     measure: Annotated[str, typer.Option(help="all | quality (no cost) | cost (cost only)")] = "all",
     layout: Annotated[
-        str, typer.Option(help="lines (a segment a line, default) | paragraph (one paragraph per document)")
+        str, typer.Option(help="lines (a segment a line, default) | paragraphs (up to three segments a "
+                               "paragraph) | paragraph (one paragraph per document)")
     ] = "lines",
     show_examples: Annotated[
         bool, typer.Option("--examples", help="with --json: false alarms and misses")
     ] = False,
 ) -> None:
     """Cross-lingual checks on WMT22 en→de: injected-error recall/precision, false alarms, systems, cost."""
+    if layout not in LAYOUTS:
+        raise typer.BadParameter(f"use one of {', '.join(LAYOUTS)}", param_hint="--layout")
+    if measure not in ("all", "quality", "cost"):
+        raise typer.BadParameter("use all, quality or cost", param_hint="--measure")
     res = run(wmt, split, size, seed, measure=measure, layout=layout)
     if not show_examples:
         res.pop("examples", None)
