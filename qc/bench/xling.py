@@ -1,7 +1,9 @@
 """Cross-lingual checks on WMT22 en→de: injected errors, false alarms, per-system rates, cost.
 
-Documents are ten consecutive WMT segments (one per line) of the English source
-and a German side. Even-numbered documents are the *tune* half, odd-numbered the
+Documents are ten consecutive WMT segments of the English source and a German
+side, a segment per line (``--layout lines``, the default), up to three segments
+per paragraph (``paragraphs``) or all in one paragraph (``paragraph``), see
+:data:`LAYOUTS`. Even-numbered documents are the *tune* half, odd-numbered the
 *test* half (``--split``). With a fixed seed, each document of the half gets, one
 type at a time, an injected error at a recorded place in human reference A:
 
@@ -20,11 +22,13 @@ line's source). Precision: of the findings of that category in the corrupted
 documents, the share that hit an injection. False alarms: major/minor findings of
 the cross-lingual detector on untouched source + reference A and source +
 reference B, per 20 segments. Also: findings per 100 segments for each WMT22
-system and both references, and the cost of checking with vs. without a source.
+system and both references, and the cost of checking with vs. without a source
+(each ratio the median of rounds of a run with and a run without, with their range).
 
 Example::
 
     qc bench xling --wmt ../shared/wmt --split test
+    qc bench xling --wmt ../shared/wmt --layout paragraphs --measure quality
 """
 
 from __future__ import annotations
