@@ -66,3 +66,10 @@ def test_no_and_nr_are_abbreviations_only_before_a_number():
     assert [sp.text for sp in fast_sentences(text, "en")] == [
         "The owner says no.", "I asked again.", "See No. 5 for details.", "Die Regel Nr. 3 gilt."
     ]
+
+
+def test_german_amounts_in_millions_and_billions_stay_in_their_sentence():
+    text = "Der Umsatz stieg auf 5 Mio. Euro. Die Schulden betragen 3 Mrd. Dollar. Es kamen 2 Tsd. Gäste."
+    assert [sp.text for sp in fast_sentences(text, "de")] == [
+        "Der Umsatz stieg auf 5 Mio. Euro.", "Die Schulden betragen 3 Mrd. Dollar.", "Es kamen 2 Tsd. Gäste."
+    ]

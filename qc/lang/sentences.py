@@ -77,6 +77,10 @@ _ABBREV = frozenset(
         "sat",
         "sun",
         "bzw",
+        # German amounts: "5 Mio. Euro", "3 Mrd. Dollar", "2 Tsd. Einwohner"
+        "mio",
+        "mrd",
+        "tsd",
         "usw",
         "vgl",
         "ggf",
