@@ -68,6 +68,15 @@ def test_no_and_nr_are_abbreviations_only_before_a_number():
     ]
 
 
+def test_german_abbreviations_of_months_and_articles_do_not_end_a_sentence():
+    text = "Er kam am 3. Okt. 2020 an. Nach Art. 5 GG gilt das. Siehe Kap. 3 im Buch."
+    assert [sp.text for sp in fast_sentences(text, "de")] == [
+        "Er kam am 3. Okt. 2020 an.", "Nach Art. 5 GG gilt das.", "Siehe Kap. 3 im Buch."
+    ]
+    # "art" before a word is the English word, which may end a sentence
+    assert len(fast_sentences("He loves modern art. The museum is open.", "en")) == 2
+
+
 def test_german_amounts_in_millions_and_billions_stay_in_their_sentence():
     text = "Der Umsatz stieg auf 5 Mio. Euro. Die Schulden betragen 3 Mrd. Dollar. Es kamen 2 Tsd. Gäste."
     assert [sp.text for sp in fast_sentences(text, "de")] == [

@@ -81,6 +81,14 @@ _ABBREV = frozenset(
         "mio",
         "mrd",
         "tsd",
+        # German months English does not share ("3. Okt. 2020"), "Hrsg. Meier"
+        "okt",
+        "dez",
+        "hrsg",
+        # before a number only (_BEFORE_NUMBERS): "Art. 5 GG", "Kap. 3", "Bd. 2"
+        "art",
+        "kap",
+        "bd",
         "usw",
         "vgl",
         "ggf",
@@ -121,8 +129,9 @@ def _last_word(body: str, start: int, end: int) -> str:
     return word.group(1) if word else ""
 
 
-#: abbreviations only before a number ("No. 5", "Nr. 3"): "no" is also a word that ends sentences
-_BEFORE_NUMBERS = frozenset({"no", "nr"})
+#: abbreviations only before a number ("No. 5", "Nr. 3", "Art. 5"): "no", "art" are also words
+#: that end sentences
+_BEFORE_NUMBERS = frozenset({"no", "nr", "art", "kap", "bd"})
 
 
 def _digit_follows(body: str, pos: int) -> bool:
