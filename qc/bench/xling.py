@@ -41,11 +41,12 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Any
 
 import typer
 
 from qc.detectors.xling_checks import CrossLingualDetector
+from qc.lang.sentences import ends_sentence
 from qc.model import Document, Finding
 from qc.segment import Segmentation
 from qc.xling import implementation
@@ -114,9 +115,6 @@ def documents(n_segments: int, size: int, split: str) -> list[range]:
 #: paragraph (0: text without line breaks, the aligner has only sentences to go by)
 LAYOUTS = {"lines": 1, "paragraphs": 3, "paragraph": 0}
 
-#: what ends a sentence: its last mark, before closing quotes and brackets
-_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”“»«’)\]]*\s*$")
-
 
 def paragraph_ids(segments: list[str], layout: str) -> list[int]:
     """The paragraph of each segment in ``layout`` (:data:`LAYOUTS`). The source's segments
@@ -129,7 +127,7 @@ def paragraph_ids(segments: list[str], layout: str) -> list[int]:
     for seg in segments:
         out.append(paragraph)
         in_paragraph += 1
-        if in_paragraph == size or not _SENTENCE_END.search(seg):
+        if in_paragraph == size or not ends_sentence(seg):
             paragraph, in_paragraph = paragraph + 1, 0
     return out
 
@@ -324,7 +322,7 @@ def _added_paragraph(paragraphs: list[int], i: int, segment: str, layout: str) -
     if LAYOUTS[layout] == 1:
         return -1
     here = paragraphs[i]
-    if LAYOUTS[layout] and not _SENTENCE_END.search(segment):
+    if LAYOUTS[layout] and not ends_sentence(segment):
         rest = min(paragraphs) - 1
         for k in range(i, len(paragraphs)):
             if paragraphs[k] == here:

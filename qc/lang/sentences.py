@@ -24,7 +24,10 @@ import re
 
 from qc.segment import LINE_BREAKS, Span
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’“‘»«)\]]*(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+#: a sentence's final marks and the closing quotes and brackets after them
+_END_MARKS = r"[.!?…]+[\"'”’“‘»«)\]]*"
+_BOUNDARY = re.compile(_END_MARKS + r"(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+_ENDS_SENTENCE = re.compile(_END_MARKS + r"\s*$")
 #: the same, plus Chinese and Japanese full stops, which no space follows (a slower scan:
 #: used only on lines that have one)
 _BOUNDARY_CJK = re.compile(_BOUNDARY.pattern + r"|[。！？]+[」』”’）)]*(?=\S)")
@@ -138,6 +141,16 @@ def _digit_follows(body: str, pos: int) -> bool:
     """Whether the first character after the blanks from ``pos`` on is a digit."""
     rest = body[pos : pos + 8].lstrip()
     return rest[:1].isdigit()
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's final mark (closing quotes and brackets after it
+    allowed): a heading or a chat line without one does not.
+
+    >>> ends_sentence("Er sagte: „Ja.“"), ends_sentence("Gipfel in Genf")
+    (True, False)
+    """
+    return _ENDS_SENTENCE.search(text) is not None
 
 
 def fast_sentences(text: str, lang: str = "de") -> list[Span]:
