@@ -126,3 +126,23 @@ def test_an_installed_package_is_never_stale(tmp_path: Path, monkeypatch: pytest
     os.utime(package / f"numbers{suffix}", (1_700_000_000, 1_700_000_000))
     monkeypatch.setattr(qc.xling, "_HERE", package)
     assert qc.xling._stale_extensions() == []
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in Path(qc.xling.__file__).parent.glob("*.py")
+                                        if p.stem != "__init__"))
+def test_docstring_examples_of_the_sources_hold(name):
+    """The examples in the docstrings of every module's source (loaded as pure Python under
+    another name, whatever is installed): a compiled module keeps no examples to run."""
+    import doctest
+    import importlib.util
+
+    path = Path(qc.xling.__file__).parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_doctest_qc_xling_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (dataclasses look their module up)
+    try:
+        spec.loader.exec_module(module)
+        result = doctest.testmod(module)
+    finally:
+        del sys.modules[spec.name]
+    assert result.failed == 0

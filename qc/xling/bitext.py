@@ -26,7 +26,7 @@ from qc.segment import Span, iter_sentences
 from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
-from qc.xling.names import NameMention, _table, extract_names, fold
+from qc.xling.names import NameMention, _table, capitalised_tokens, extract_names, fold
 from qc.xling.numbers import WORD_EDGE, Quantity, extract, extract_by_sentence, extract_digits
 
 
@@ -46,8 +46,8 @@ class Sentence:
     and a bitext builds one per sentence.)
     """
 
-    __slots__ = ("_cognates", "_digits", "_entries", "_keys", "_names", "_quantities", "_text", "_values",
-                 "_words", "doc_text", "end", "lang", "side", "start")
+    __slots__ = ("_capitalised", "_cognates", "_digits", "_entries", "_keys", "_names", "_quantities",
+                 "_text", "_values", "_words", "doc_text", "end", "lang", "side", "start")
 
     def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
                  doc_text: str = "", lang: str = "de", text: str | None = None) -> None:
@@ -65,6 +65,7 @@ class Sentence:
         self._values: frozenset[float] | None = None
         self._digits: list[Quantity] | None = None
         self._names: list[NameMention] | None = None
+        self._capitalised: list[str] | None = None
         self._keys: frozenset[str] | None = None
         self._words: frozenset[str] | None = None
         self._cognates: frozenset[str] | None = None
@@ -118,6 +119,14 @@ class Sentence:
                 else []
             )
         return self._names
+
+    @property
+    def capitalised(self) -> list[str]:
+        """The capitalised tokens (:func:`~qc.xling.names.capitalised_tokens`): the names check's
+        pre-test reads them for every source sentence, and a source is kept with its sentences."""
+        if self._capitalised is None:
+            self._capitalised = capitalised_tokens(self.doc_text, self.start, self.end)
+        return self._capitalised
 
     @property
     def keys(self) -> frozenset[str]:

@@ -57,10 +57,11 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         if not link.src or not link.tgt:
             continue
         own = _words_of_link(words_of, link.tgt)
+        own_set = set(own)  # (the pre-test asks it for every capitalised source word)
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
-        # (the pre-test looks a few capitalised words up in the list: cheaper than a set of it)
         status = {
-            i: name_words_in(source, bt.src[i].start, bt.src[i].end, own, kept_verbatim, lang, folded)
+            i: name_words_in(source, bt.src[i].start, bt.src[i].end, own_set, kept_verbatim, lang, folded,
+                             bt.src[i].capitalised)
             for i in link.src
         }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...
@@ -124,7 +125,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
                     message=f"the source name “{name.text}” does not appear in the translation",
                     evidence=ev,
                 ))
-        findings += _misspelt_names(bt, src_ids, set(own), s, e, findings[n_before:], detector)
+        findings += _misspelt_names(bt, src_ids, own_set, s, e, findings[n_before:], detector)
     # without rules for the source's language its capitalised words and spellings are read as
     # English ones: a hint for the editor, not an error
     return bt.as_hints(findings, "info", max_confidence=0.4)

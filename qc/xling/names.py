@@ -387,9 +387,20 @@ RENDERED: Final = "rendered"
 MISSING: Final = "missing"
 
 
+def capitalised_tokens(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words and initialisms of ``text[start:end]``, as :func:`name_words_in`
+    reads them.
+
+    >>> capitalised_tokens("The U.S. envoy met Kim Jong-un.", 0, 31)
+    ['The', 'U.S.', 'Kim', 'Jong-un']
+    """
+    return _CAP.findall(text, start, end)
+
+
 def name_words_in(text: str, start: int, end: int, present: Collection[str],
                   kept: Container[str] = frozenset(), lang: str = "en",
-                  folded: Callable[[], tuple[list[str], str]] | None = None) -> str:
+                  folded: Callable[[], tuple[list[str], str]] | None = None,
+                  capitalised: list[str] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
     :func:`extract_names`: each capitalised word is either present, a common word in every
     position (sentence start or not) that could not become a name, or rendered in a German
@@ -399,14 +410,18 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     ``kept`` holds the words the whole translation keeps verbatim (a common word kept
     verbatim may count as a name, see ``NameMention.weak_words``). ``folded`` returns
     :func:`folded_words` of ``present`` (any order, repeats allowed) when the caller
-    shares them with :func:`find_name`.
+    shares them with :func:`find_name`; ``capitalised``: :func:`capitalised_tokens` of the
+    sentence, when the caller keeps them. ``present`` is best a set (it is asked for each
+    capitalised word).
 
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     'present'
     >>> name_words_in("The talks in Germany ended.", 0, 27, {"Deutschland", "Gespräche"}, lang="en")
     'rendered'
     """
-    missing = [g for g in _CAP.findall(text, start, end) if g not in present]
+    if capitalised is None:
+        capitalised = _CAP.findall(text, start, end)
+    missing = [g for g in capitalised if g not in present]
     if not missing:
         return PRESENT  # (the usual case)
     status = PRESENT

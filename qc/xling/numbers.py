@@ -525,11 +525,11 @@ WORD_EDGE: Final = ".,;:!?\"'()[]“”‘’«»„‚–—…/"
 
 
 def distinct_words(text: str) -> set[str]:
-    """``set(_WORD.findall(text))``, faster: a whitespace token that is all letters (once
-    punctuation around it is stripped) is its own only match, and only the other tokens
-    go through the regex.
+    """``set(_WORD.findall(text))`` of a lower-cased text, faster: a whitespace token that is
+    all letters (once punctuation around it is stripped) is its own only match, and only the
+    other tokens go through the regex.
 
-    >>> sorted(distinct_words("Two-thirds (two) of 5-year-olds, twice."))
+    >>> sorted(distinct_words("two-thirds (two) of 5-year-olds, twice."))
     ['of', 'twice', 'two', 'two-thirds', 'year-olds']
     """
     out: set[str] = set()
