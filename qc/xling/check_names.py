@@ -172,11 +172,14 @@ class _LazyFolded:
 
 
 _CAP: Final = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[^\W\d_]{3,}(?![\w-])")
+#: the letters a match of ``_CAP`` starts with
+_CAP_INITIALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
 
 
 def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: int,
                     found: list[Finding], detector: str) -> list[Finding]:
-    """Target words that look like a misspelling of a capitalised source word missing here.
+    """Target words that look like a misspelling of a capitalised source word missing here
+    (``own``: the words of the target sentences ``bt.target[s:e]``).
 
     Catches altered names the name test does not extract (capitalised words that are
     also common, names after a quote): a capitalised target word that is no German word
@@ -185,10 +188,13 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     """
     if _lexicon() is None:
         return []  # without hunspell every unknown capitalised word would look misspelt
-    # a frequent German word is never reported (:func:`_german_word`, the last test below), and
-    # most capitalised target words are: without another one the source need not be read
-    candidates = [m for m in _CAP.finditer(bt.target, s, e)
-                  if zipf_frequency(m.group(), "de") < GERMAN_WORD_ZIPF]
+    # the words the pattern ``_CAP`` could match: a match is a whole run of letters, so one of the
+    # link's words ``own``; a frequent German word is never reported (:func:`_german_word`, the
+    # last test below), and most capitalised target words are: without another word the source
+    # need not be read. Each test below depends on the word alone, so each word is tested once
+    # and the target searched only for the words that pass.
+    candidates = [w for w in own if len(w) >= 4 and w[0] in _CAP_INITIALS
+                  and zipf_frequency(w, "de") < GERMAN_WORD_ZIPF]
     if not candidates:
         return []
     src_words: set[str] = set()
@@ -203,12 +209,11 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
     for fw, w in missing.items():
         by_letter.setdefault(fw[:1], []).append((fw, w))
     known_src: set[str] | None = None
-    taken = [(f.start, f.end) for f in found]
-    out: list[Finding] = []
+    #: the candidate words that look misspelt: the source word each resembles, and how closely
+    suspects: dict[str, tuple[str, float]] = {}
     # the first letters a target word may have to fold to one of those (most German nouns do not)
     initials = set("".join(_INITIALS_BEFORE_FOLDING.get(letter, letter) for letter in by_letter))
-    for m in candidates:
-        t = m.group()
+    for t in candidates:
         if t in src_words or initial(t) not in initials:
             continue
         ft = fold(t)
@@ -240,14 +245,22 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
                or (len(x) >= 6 and x[-1] in "aeio" and x[:-1] in ft)
                for x in known_src if len(x) >= 4):
             continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
         if _german_word(t):
             continue
+        suspects[t] = (source_word, best)
+    if not suspects:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    out: list[Finding] = []
+    for m in _CAP.finditer(bt.target, s, e):
+        got = suspects.get(m.group())
+        if got is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        source_word, best = got
         out.append(Finding.at(
             bt.target, m.start(), m.end(), category="name", severity="major", confidence=0.7,
             detector=detector,
-            message=f"“{t}” looks like a misspelling of “{source_word}” in the source sentence",
+            message=f"“{m.group()}” looks like a misspelling of “{source_word}” in the source sentence",
             evidence={**bt.evidence(tuple(src_ids)), "source_name": source_word,
                       "similarity": round(best, 3)},
         ))
