@@ -171,6 +171,7 @@ class Bitext:
     #: whose rules stand in); None for a supported language
     unsupported_lang: str | None = None
     _target_words: list[list[str]] | None = None
+    _target_word_sets: list[set[str]] | None = None
 
     @property
     def target_words(self) -> list[list[str]]:
@@ -178,6 +179,14 @@ class Bitext:
         if self._target_words is None:
             self._target_words = [words_in(self.target, t.start, t.end) for t in self.tgt]
         return self._target_words
+
+    @property
+    def target_word_sets(self) -> list[set[str]]:
+        """:attr:`target_words` of each target sentence as a set (for membership tests; not to be
+        changed by the caller)."""
+        if self._target_word_sets is None:
+            self._target_word_sets = [set(words) for words in self.target_words]
+        return self._target_word_sets
 
     def as_hints(self, findings: list[Finding], most: Severity, max_confidence: float = 1.0) -> list[Finding]:
         """``findings`` as they are for a source language with rules; for one without (the English

@@ -51,13 +51,16 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     text = bt.target
     # the words of each target sentence (the sentences cover every word of the text)
     words_of = bt.target_words
-    kept_verbatim = _LazyUnion(words_of)  # (built on the first membership test)
+    word_sets = bt.target_word_sets
+    kept_verbatim = _LazyUnion(word_sets)  # (built on the first membership test)
     source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
         own = _words_of_link(words_of, link.tgt)
-        own_set = set(own)  # (the pre-test asks it for every capitalised source word)
+        # (the pre-test asks it for every capitalised source word)
+        own_set = (word_sets[link.tgt[0]] if len(link.tgt) == 1
+                   else set().union(*[word_sets[j] for j in link.tgt]))
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         status = {
             i: name_words_in(source, bt.src[i].start, bt.src[i].end, own_set, kept_verbatim, lang, folded,
@@ -146,7 +149,7 @@ class _LazyUnion:
 
     __slots__ = ("parts", "value")
 
-    def __init__(self, parts: list[list[str]]) -> None:
+    def __init__(self, parts: list[set[str]]) -> None:
         self.parts = parts
         self.value: set[str] | None = None
 
