@@ -47,7 +47,7 @@ class Sentence:
     """
 
     __slots__ = ("_capitalised", "_cognates", "_digits", "_entries", "_keys", "_names", "_quantities",
-                 "_text", "_values", "_words", "doc_text", "end", "lang", "side", "start")
+                 "_text", "_values", "_word_runs", "_words", "doc_text", "end", "lang", "side", "start")
 
     def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
                  doc_text: str = "", lang: str = "de", text: str | None = None) -> None:
@@ -66,6 +66,7 @@ class Sentence:
         self._digits: list[Quantity] | None = None
         self._names: list[NameMention] | None = None
         self._capitalised: list[str] | None = None
+        self._word_runs: list[str] | None = None
         self._keys: frozenset[str] | None = None
         self._words: frozenset[str] | None = None
         self._cognates: frozenset[str] | None = None
@@ -127,6 +128,13 @@ class Sentence:
         if self._capitalised is None:
             self._capitalised = capitalised_tokens(self.doc_text, self.start, self.end)
         return self._capitalised
+
+    @property
+    def word_runs(self) -> list[str]:
+        """The words of the sentence as :func:`words_in` reads them (runs of letters and digits)."""
+        if self._word_runs is None:
+            self._word_runs = words_in(self.doc_text, self.start, self.end)
+        return self._word_runs
 
     @property
     def keys(self) -> frozenset[str]:

@@ -24,7 +24,7 @@ from typing import Final
 
 from qc.lang.lexicon import GermanLexicon, LexiconUnavailable, project_lexicon
 from qc.model import Finding, Severity
-from qc.xling.bitext import Bitext, words_in
+from qc.xling.bitext import Bitext
 from qc.xling.names import (
     MISSING,
     PRESENT,
@@ -202,8 +202,7 @@ def _misspelt_names(bt: Bitext, src_ids: list[int], own: set[str], s: int, e: in
         return []
     src_words: set[str] = set()
     for i in src_ids:
-        a, b = bt.src_span((i,))
-        src_words.update(words_in(bt.source, a, b))
+        src_words.update(bt.src[i].word_runs)  # (kept with the source)
     missing = {fold(w): w for w in src_words if w[:1].isupper() and len(w) >= 4 and w not in own}
     if not missing:
         return []
