@@ -13,6 +13,7 @@ from qc.xling.names import (
     _english_dictionary,
     _english_proper_noun,
     _word_classes,
+    capitalised_tokens,
     extract_names,
     fold,
     name_words_in,
@@ -158,6 +159,19 @@ def test_names_pre_test_tells_present_rendered_and_missing_names(source: str, ta
     """Only "missing" sentences need their names extracted (a phrase head always does)."""
     words = set(re.findall(r"[^\W_]+", target))
     assert name_words_in(source, 0, len(source), words, words, "en") == status
+    # the same from the capitalised tokens a source sentence keeps, and with the words as a list
+    kept = capitalised_tokens(source, 0, len(source))
+    assert name_words_in(source, 0, len(source), sorted(words), words, "en", capitalised=kept) == status
+
+
+def test_a_source_sentence_keeps_its_capitalised_tokens_and_words() -> None:
+    bt = build_bitext("Kim Jong-un met the U.S. envoy in Pyongyang. Talks ended.",
+                      "Kim Jong-un traf den US-Gesandten in Pjöngjang. Die Gespräche endeten.", "en")
+    first = bt.src[0]
+    assert first.capitalised == ["Kim", "Jong-un", "U.S.", "Pyongyang"]
+    assert first.capitalised is first.capitalised  # read once
+    assert first.word_runs == ["Kim", "Jong", "un", "met", "the", "U", "S", "envoy", "in", "Pyongyang"]
+    assert bt.target_word_sets[1] == {"Die", "Gespräche", "endeten"}
 
 
 def test_a_misspelt_month_beside_a_rendered_country_is_still_reported() -> None:
