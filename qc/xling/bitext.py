@@ -131,7 +131,9 @@ class Sentence:
 
     @property
     def word_runs(self) -> list[str]:
-        """The words of the sentence as :func:`words_in` reads them (runs of letters and digits)."""
+        """The words of the sentence as :func:`words_in` reads them (runs of letters and digits),
+        read once: the checks ask a source sentence's with the source kept, a target sentence's
+        through :attr:`Bitext.target_words`."""
         if self._word_runs is None:
             self._word_runs = words_in(self.doc_text, self.start, self.end)
         return self._word_runs
@@ -185,7 +187,7 @@ class Bitext:
     def target_words(self) -> list[list[str]]:
         """The words (letters and digits) of each target sentence, read once for all checks."""
         if self._target_words is None:
-            self._target_words = [words_in(self.target, t.start, t.end) for t in self.tgt]
+            self._target_words = [t.word_runs for t in self.tgt]
         return self._target_words
 
     @property

@@ -420,7 +420,7 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     'rendered'
     """
     if capitalised is None:
-        capitalised = _CAP.findall(text, start, end)
+        capitalised = capitalised_tokens(text, start, end)
     missing = [g for g in capitalised if g not in present]
     if not missing:
         return PRESENT  # (the usual case)
