@@ -64,10 +64,13 @@ DEFAULT_PARAMS: Final = AlignParams()
 
 
 class Link:
-    """Source sentence indices aligned to target sentence indices (one side may be empty); a
-    value (equal by its fields, never changed once made). A plain class rather than a frozen
-    dataclass, whose constructor sets each field through ``object.__setattr__``: compiled, this
-    one is native code, and an alignment makes one per sentence."""
+    """Source sentence indices aligned to target sentence indices (one side may be empty), and the
+    bead's cost in the programme (unrounded: no check reads it, and rounding a float costs more
+    than computing the length cost); a value (equal by its fields, never changed once made).
+
+    A plain class rather than a frozen dataclass, whose constructor sets each field through
+    ``object.__setattr__``: compiled, this one is native code, and an alignment makes one per
+    sentence."""
 
     __slots__ = ("cost", "src", "tgt")
 
@@ -271,7 +274,7 @@ def align(
         di, dj = _BEADS[step]
         total = cost[i * w + j]
         c = total - cost[(i - di) * w + j - dj] if total < inf else inf
-        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), round(c, 4)))
+        links.append(Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), c))
         i, j = i - di, j - dj
     links.reverse()
     return links
@@ -373,7 +376,7 @@ def align_lines(
         if len(a) == len(b) == 1:
             c = length_cost(src_lens[a[0]], tgt_lens[b[0]], ratio, p.variance)
             if c <= p.line_guard:
-                links.append(Link((a[0],), (b[0],), round(c, 4)))
+                links.append(Link((a[0],), (b[0],), c))
                 continue
         a0, b0 = a[0], b[0]
         sl, tl = [src_lens[i] for i in a], [tgt_lens[j] for j in b]
@@ -416,7 +419,7 @@ def _diagonal(
         c = length_cost(ls, lt, ratio, p.variance)
         if c > p.diagonal_guard:
             return None
-        links.append(Link((k,), (k,), round(c, 4)))
+        links.append(Link((k,), (k,), c))
     return links
 
 
@@ -474,13 +477,12 @@ def _align_window(
         if not _near_edge(inner, hi - lo, t_hi - t_lo, lo > 0, hi < n, p.window_margin):
             break
         margin *= 2  # the sides part outside the window: widen it
-    links = [Link((k,), (k,), round(length_cost(src_lens[k], tgt_lens[k], ratio, p.variance), 4))
-             for k in range(lo)]
+    links = [Link((k,), (k,), length_cost(src_lens[k], tgt_lens[k], ratio, p.variance)) for k in range(lo)]
     for link in inner:
         links.append(Link(tuple(i + lo for i in link.src), tuple(j + t_lo for j in link.tgt), link.cost))
     for k in range(hi, n):
-        links.append(Link((k,), (k + shift,), round(length_cost(src_lens[k], tgt_lens[k + shift], ratio,
-                                                                   p.variance), 4)))
+        c = length_cost(src_lens[k], tgt_lens[k + shift], ratio, p.variance)
+        links.append(Link((k,), (k + shift,), c))
     return links
 
 

@@ -279,9 +279,22 @@ def words_in(text: str, start: int, end: int) -> list[str]:
             core = token.strip(WORD_EDGE)
             if core.isalnum():
                 out.append(core)
+            elif "-" in core and _hyphenated_words(core, out):
+                pass  # "US-Präsident", "Iran-Abkommen": the parts between the hyphens
             else:
                 out.extend(_WORD.findall(token))
     return out
+
+
+def _hyphenated_words(core: str, out: list[str]) -> bool:
+    """Append the parts of ``core`` between hyphens to ``out`` when every part is letters and
+    digits (then they are its only words; the regex is dearer), else append nothing: False."""
+    parts = core.split("-")
+    for part in parts:
+        if not part.isalnum():
+            return False
+    out.extend(parts)
+    return True
 
 
 def _caps_keys(text: str) -> frozenset[str]:

@@ -52,7 +52,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     # the words of each target sentence (the sentences cover every word of the text)
     words_of = bt.target_words
     word_sets = bt.target_word_sets
-    kept_verbatim = _LazyUnion(word_sets)  # (built on the first membership test)
+    kept_verbatim = _AnyOf(word_sets)
     source, lang = bt.source, bt.source_lang
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
@@ -144,19 +144,17 @@ def _words_of_link(words_of: list[list[str]], ids: tuple[int, ...]) -> list[str]
     return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
 
 
-class _LazyUnion:
-    """The set of all words in ``parts``, built on the first membership test."""
+class _AnyOf:
+    """Membership in any of ``parts``, asked of each part in turn: a document asks about ten
+    words, and building the union of all its words costs more than asking its sentences."""
 
-    __slots__ = ("parts", "value")
+    __slots__ = ("parts",)
 
     def __init__(self, parts: list[set[str]]) -> None:
         self.parts = parts
-        self.value: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if self.value is None:
-            self.value = set().union(*self.parts)
-        return word in self.value
+        return any(word in part for part in self.parts)
 
 
 class _LazyFolded:

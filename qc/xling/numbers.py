@@ -125,10 +125,17 @@ def _idiom_literals(lang: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def _idiom_spans(segment: str, low: str, lang: str, base: int) -> list[tuple[int, int]]:
+def _idiom_spans(segment: str, low: str | None, lang: str, base: int) -> list[tuple[int, int]]:
+    """The offsets of the language's idioms in ``segment`` (``low``: the segment in lower case,
+    or None to lower-case it only if the language has idioms: German has none)."""
     literals = _idiom_literals(lang)
-    if literals is not None and not any(lit in low for lit in literals):
-        return []
+    if literals is not None:
+        if not literals:
+            return []
+        if low is None:
+            low = segment.lower()
+        if not any(lit in low for lit in literals):
+            return []
     return [(m.start() + base, m.end() + base) for p in _idioms(lang) for m in p.finditer(segment)]
 
 
@@ -239,7 +246,7 @@ def extract_digits(text: str, lang: str, start: int = 0, end: int | None = None)
     words never take a digit's place), without the dearer search for number words."""
     end = len(text) if end is None else end
     segment = text[start:end]
-    return _digit_quantities(text, lang, start, end, _idiom_spans(segment, segment.lower(), lang, start))
+    return _digit_quantities(text, lang, start, end, _idiom_spans(segment, None, lang, start))
 
 
 def _digit_quantities(text: str, lang: str, start: int, end: int,
