@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -13,8 +15,10 @@ from qc.xling.numbers import (
     _WORD,
     _candidate_words,
     _exact_known,
+    _german_cardinals,
     _known,
     _word_occurrences,
+    compound_heads,
     distinct_words,
     extract,
     extract_digits,
@@ -222,3 +226,20 @@ def test_the_digits_shortcut_gives_the_findings_of_the_full_matching(
     fast = [(f.start, f.end, f.message) for f in check_numbers(bt, "crosslingual")]
     full = check_numbers(build_bitext(source, target, "en"), "crosslingual", digits_shortcut=False)
     assert [(f.start, f.end, f.message) for f in full] == fast
+
+
+_COMPOUND_TEXT = st.lists(
+    st.sampled_from(["zwei", "drei", "fünf", "hundert", "tausend", "eins", "sterne", "-", "--", "_", "3",
+                     " ", "x", "ä", "²", "½", "Ⅻ", ".", "„"]),
+    max_size=12,
+).map("".join)
+
+
+@given(_COMPOUND_TEXT)
+@example("die fünf-sterne-bewegung, zwei-drei-tage und 3-zimmer")
+@example("_zwei-x 2zwei-x -zwei-x zwei-_ zwei-² zwei-ä")
+def test_compound_heads_are_the_matches_of_the_cardinal_regex(text: str) -> None:
+    """The hyphen-led search for a cardinal heading a compound finds exactly what the regex finds."""
+    cardinals = "|".join(re.escape(k) for k, v in _german_cardinals() if v >= 2)
+    regex = re.compile(rf"(?<![\w-])({cardinals})-(?=[^\W\d_])")
+    assert compound_heads(text) == [m.span(1) for m in regex.finditer(text)]

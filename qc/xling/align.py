@@ -372,7 +372,10 @@ def align_lines(
             return diagonal
         return _align_window(src_lens, tgt_lens, sim, src_lines, tgt_lines, ratio, p)
     links: list[Link] = []
-    for a, b in zip(sg, tg, strict=True):
+    # (indices rather than ``zip(sg, tg, strict=True)``, which compiles to a Python call; the
+    # group counts are equal here)
+    for g in range(len(sg)):
+        a, b = sg[g], tg[g]
         if len(a) == len(b) == 1:
             c = length_cost(src_lens[a[0]], tgt_lens[b[0]], ratio, p.variance)
             if c <= p.line_guard:
@@ -415,7 +418,8 @@ def _diagonal(
     if len(src_lens) != len(tgt_lens) or not src_lens:
         return None
     links = []
-    for k, (ls, lt) in enumerate(zip(src_lens, tgt_lens, strict=True)):
+    for k in range(len(src_lens)):  # (as many on both sides, tested above)
+        ls, lt = src_lens[k], tgt_lens[k]
         c = length_cost(ls, lt, ratio, p.variance)
         if c > p.diagonal_guard:
             return None

@@ -231,11 +231,11 @@ def extract(text: str, lang: str, start: int = 0, end: int | None = None,
             out.append(Quantity(ws, we, word, frozenset({float(months[w])}), "month"))
     if lang == "de" and "-" in segment:
         # a number word leading a hyphenated compound: "Fünf-Sterne-Bewegung", "Zwei-Staaten-Lösung"
-        for m in _german_compound_heads().finditer(low):
-            ws, we = start + m.start(1), start + m.end(1)
+        for a, h in compound_heads(low):
+            ws, we = start + a, start + h
             if free(ws, we):
                 taken.append((ws, we))
-                out.append(Quantity(ws, we, text[ws:we], frozenset({float(words[m.group(1)])}), "word"))
+                out.append(Quantity(ws, we, text[ws:we], frozenset({float(words[low[a:h]])}), "word"))
     out.sort(key=lambda q: q.start)
     return _join_spelled_multiples(text, out)
 
@@ -256,24 +256,29 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
     # a digit run is where every time and number starts: search those (fast) rather than
     # trying the patterns, whose lookbehinds defeat the regex engine's scan, at every position;
     # a run starts after everything taken so far (``consumed``), so only idioms can overlap it
+    # (each match's offsets are read once: a match method is a Python call from compiled code)
     consumed = start
     for d in _DIGIT_RUN.finditer(text, start, end):
-        if d.start() < consumed:
+        ds, d_end = d.span()
+        if ds < consumed:
             continue
         # every clock time opens with one or two digits: a longer run (a year, an amount) is none
-        m = _TIME.match(text, d.start(), end) if d.end() - d.start() <= 2 else None
+        m = _TIME.match(text, ds, end) if d_end - ds <= 2 else None
         if m is not None:
             q = _time_quantity(m)
             if q is not None:
                 out.append(q)
                 consumed = m.end()
                 continue
-        spaced = _SPACED_THOUSANDS.match(text, d.start(), end) if lang == "fr" else None
-        m = spaced or _NUM.match(text, d.start(), end)
-        if m is None or (skip and any(a < m.end() and m.start() < b for a, b in skip)):
+        spaced = _SPACED_THOUSANDS.match(text, ds, end) if lang == "fr" else None
+        m = spaced or _NUM.match(text, ds, end)
+        if m is None:
             continue
-        nat, oth = _parse_digits(m.group(), lang)  # frozensets (cached)
-        e = m.end()
+        ms, e = m.span()
+        if skip and any(a < e and ms < b for a, b in skip):
+            continue
+        digits = text[ms:e]
+        nat, oth = _parse_digits(digits, lang)  # frozensets (cached)
         tail = _MULT_AFTER.match(text, e, end)
         unit = tail.group(1).lower() if tail else ""
         if tail is not None and unit in mults:
@@ -287,16 +292,16 @@ def _digit_quantities(text: str, lang: str, start: int, end: int,
                 e = more.end(1)
             nat = frozenset({v * factor for v in nat} | (nat if ambiguous else set()))
             oth = frozenset({v * factor for v in oth})
-        elif lang in DECIMAL_COMMA and lang != "fr" and "." in m.group():
-            nat = nat | _clock_readings(m.group())
-        elif e - m.start() == 2 and m.start() > start and (
-                _APOSTROPHE_YEAR.search(text, max(start, m.start() - 2), m.start())
-                or _YEAR_BEFORE.search(text, max(start, m.start() - 5), m.start())):
+        elif lang in DECIMAL_COMMA and lang != "fr" and "." in digits:
+            nat = nat | _clock_readings(digits)
+        elif e - ms == 2 and ms > start and (
+                _APOSTROPHE_YEAR.search(text, max(start, ms - 2), ms)
+                or _YEAR_BEFORE.search(text, max(start, ms - 5), ms)):
             # a year cut to two digits ("the class of '88", "1986-88"): German may write it in full
-            v = float(m.group())
+            v = float(digits)
             nat = nat | {1900.0 + v, 2000.0 + v}
         if nat or oth:
-            out.append(Quantity(m.start(), e, text[m.start() : e], nat, "number", oth))
+            out.append(Quantity(ms, e, text[ms:e], nat, "number", oth))
             consumed = e
     return out
 
@@ -415,11 +420,36 @@ def _word_value(w: str, words: dict[str, float], lang: str) -> float | None:
 
 
 @cache
-def _german_compound_heads() -> re.Pattern[str]:
-    """A German cardinal of two or more (:func:`_german_cardinals`) leading a hyphenated
+def _german_compound_head_words() -> frozenset[str]:
+    """German cardinals of two or more (:func:`_german_cardinals`), as they lead a hyphenated
     compound: "Fünf-Sterne-Bewegung", "Zwei-Staaten-Lösung"."""
-    cardinals = "|".join(re.escape(k) for k, v in _german_cardinals() if v >= 2)
-    return re.compile(rf"(?<![\w-])({cardinals})-(?=[^\W\d_])")
+    return frozenset(k for k, v in _german_cardinals() if v >= 2)
+
+
+#: a letter (a word character that is no digit or underscore)
+_LETTER: Final = re.compile(r"[^\W\d_]")
+
+
+def compound_heads(low: str) -> list[tuple[int, int]]:
+    r"""The (start, end) of each German cardinal of two or more that leads a hyphenated compound
+    in the lower-case ``low``: a whole word (no word character or hyphen before it) followed by a
+    hyphen and a letter. The matches of ``(?<![\w-])(zwei|drei|…)-(?=[^\W\d_])``, found from
+    the hyphens: the regex tries its alternation at every position.
+
+    >>> compound_heads("die fünf-sterne-bewegung und 3-zimmer, zwei-drei-tage")
+    [(4, 8), (39, 43)]
+    """
+    heads = _german_compound_head_words()
+    out: list[tuple[int, int]] = []
+    h = low.find("-")
+    while h >= 0:
+        a = h
+        while a > 0 and (low[a - 1].isalnum() or low[a - 1] == "_"):
+            a -= 1  # back over the word characters (``\w``) before the hyphen
+        if a < h and (a == 0 or low[a - 1] != "-") and low[a:h] in heads and _LETTER.match(low, h + 1):
+            out.append((a, h))
+        h = low.find("-", h + 1)
+    return out
 
 
 @cache
