@@ -400,7 +400,8 @@ def capitalised_tokens(text: str, start: int, end: int) -> list[str]:
 def name_words_in(text: str, start: int, end: int, present: Collection[str],
                   kept: Container[str] = frozenset(), lang: str = "en",
                   folded: Callable[[], tuple[list[str], str]] | None = None,
-                  capitalised: list[str] | None = None) -> str:
+                  capitalised: list[str] | None = None,
+                  candidates: list[NameCandidate] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
     :func:`extract_names`: each capitalised word is either present, a common word in every
     position (sentence start or not) that could not become a name, or rendered in a German
@@ -411,24 +412,25 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     verbatim may count as a name, see ``NameMention.weak_words``). ``folded`` returns
     :func:`folded_words` of ``present`` (any order, repeats allowed) when the caller
     shares them with :func:`find_name`; ``capitalised``: :func:`capitalised_tokens` of the
-    sentence, when the caller keeps them. ``present`` is best a set (it is asked for each
-    capitalised word).
+    sentence, or ``candidates``: its :func:`name_candidates`, when the caller keeps them.
+    ``present`` is best a set (it is asked for each capitalised word).
 
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     'present'
     >>> name_words_in("The talks in Germany ended.", 0, 27, {"Deutschland", "Gespräche"}, lang="en")
     'rendered'
     """
-    if capitalised is None:
-        capitalised = capitalised_tokens(text, start, end)
-    missing = [g for g in capitalised if g not in present]
-    if not missing:
-        return PRESENT  # (the usual case)
-    status = PRESENT
+    if candidates is None:
+        if capitalised is None:
+            capitalised = capitalised_tokens(text, start, end)
+        candidates = name_candidates(capitalised, lang)
+    status = PRESENT  # (the usual outcome: every candidate is in the translation verbatim)
     rendered: tuple[list[str], str] | None = None
     sentence = ""
-    for g in missing:
-        for w, name_like, phrases in _word_classes(g, lang):
+    for g, classes in candidates:
+        if g in present:
+            continue
+        for w, name_like, phrases in classes:
             if w in present:
                 continue
             if phrases and not sentence:
@@ -443,6 +445,28 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
                     return MISSING
                 status = RENDERED
     return status
+
+
+#: what :func:`name_words_in` needs to know of a capitalised token apart from the text: the token
+#: and its :func:`_word_classes`
+NameCandidate = tuple[str, tuple[tuple[str, bool, tuple[str, ...]], ...]]
+
+
+def name_candidates(capitalised: list[str], lang: str) -> list[NameCandidate]:
+    """The tokens of ``capitalised`` that could be name words, each with its word classes, in
+    order: a token without any (a common word such as "President") cannot change
+    :func:`name_words_in`'s answer. A source sentence keeps them (a token's classes are the
+    same in every translation).
+
+    >>> [g for g, _ in name_candidates(["President", "Putin", "Moscow"], "en")]
+    ['Putin', 'Moscow']
+    """
+    out: list[NameCandidate] = []
+    for g in capitalised:
+        classes = _word_classes(g, lang)
+        if classes:
+            out.append((g, classes))
+    return out
 
 
 _WORD_CLASSES: Final[dict[str, dict[str, tuple[tuple[str, bool, tuple[str, ...]], ...]]]] = {}
