@@ -27,13 +27,12 @@ from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, al
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import source_concepts, target_concepts
 from qc.xling.names import (
-    NameCandidate,
     NameMention,
+    WordClasses,
     _table,
     capitalised_tokens,
     extract_names,
     fold,
-    name_candidates,
 )
 from qc.xling.numbers import WORD_EDGE, Quantity, extract, extract_by_sentence, extract_digits
 
@@ -54,9 +53,9 @@ class Sentence:
     and a bitext builds one per sentence.)
     """
 
-    __slots__ = ("_capitalised", "_cognates", "_digits", "_entries", "_keys", "_name_candidates", "_names",
-                 "_quantities", "_text", "_values", "_word_runs", "_words", "doc_text", "end", "lang", "side",
-                 "start")
+    __slots__ = ("_capitalised", "_cognates", "_digits", "_entries", "_keys", "_names", "_quantities",
+                 "_text", "_token_classes", "_values", "_word_runs", "_words", "doc_text", "end", "lang",
+                 "side", "start")
 
     def __init__(self, start: int, end: int, quantities: list[Quantity] | None = None, side: str = "target",
                  doc_text: str = "", lang: str = "de", text: str | None = None) -> None:
@@ -75,7 +74,7 @@ class Sentence:
         self._digits: list[Quantity] | None = None
         self._names: list[NameMention] | None = None
         self._capitalised: list[str] | None = None
-        self._name_candidates: list[NameCandidate] | None = None
+        self._token_classes: list[WordClasses | None] | None = None
         self._word_runs: list[str] | None = None
         self._keys: frozenset[str] | None = None
         self._words: frozenset[str] | None = None
@@ -140,12 +139,12 @@ class Sentence:
         return self._capitalised
 
     @property
-    def name_candidates(self) -> list[NameCandidate]:
-        """The capitalised tokens that could be name words, with their word classes
-        (:func:`~qc.xling.names.name_candidates`): kept, as :attr:`capitalised`, with the source."""
-        if self._name_candidates is None:
-            self._name_candidates = name_candidates(self.capitalised, self.lang)
-        return self._name_candidates
+    def token_classes(self) -> list[WordClasses | None]:
+        """The word classes of each of :attr:`capitalised` once the names check has read them
+        (None until then): kept, as the tokens are, with the source."""
+        if self._token_classes is None:
+            self._token_classes = [None] * len(self.capitalised)
+        return self._token_classes
 
     @property
     def word_runs(self) -> list[str]:

@@ -64,7 +64,7 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
         folded = _LazyFolded(own)  # folded once, for the pre-test and the name test
         status = {
             i: name_words_in(source, bt.src[i].start, bt.src[i].end, own_set, kept_verbatim, lang, folded,
-                             candidates=bt.src[i].name_candidates)
+                             bt.src[i].capitalised, bt.src[i].token_classes)
             for i in link.src
         }
         # sentences with a capitalised word missing verbatim (the misspelling test reads them) ...

@@ -401,7 +401,7 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
                   kept: Container[str] = frozenset(), lang: str = "en",
                   folded: Callable[[], tuple[list[str], str]] | None = None,
                   capitalised: list[str] | None = None,
-                  candidates: list[NameCandidate] | None = None) -> str:
+                  classes: list[WordClasses | None] | None = None) -> str:
     """Whether the name words of ``text[start:end]`` are in ``present``, decided without
     :func:`extract_names`: each capitalised word is either present, a common word in every
     position (sentence start or not) that could not become a name, or rendered in a German
@@ -412,25 +412,31 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     verbatim may count as a name, see ``NameMention.weak_words``). ``folded`` returns
     :func:`folded_words` of ``present`` (any order, repeats allowed) when the caller
     shares them with :func:`find_name`; ``capitalised``: :func:`capitalised_tokens` of the
-    sentence, or ``candidates``: its :func:`name_candidates`, when the caller keeps them.
-    ``present`` is best a set (it is asked for each capitalised word).
+    sentence, when the caller keeps them, and ``classes``: a list beside them that keeps each
+    token's word classes once read (None until then; a source sentence keeps it, so a source
+    checked again asks no cache). ``present`` is best a set (it is asked for each capitalised
+    word).
 
     >>> name_words_in("The talks with Putin ended.", 0, 27, {"Putin", "Gespräche"}, lang="en")
     'present'
     >>> name_words_in("The talks in Germany ended.", 0, 27, {"Deutschland", "Gespräche"}, lang="en")
     'rendered'
     """
-    if candidates is None:
-        if capitalised is None:
-            capitalised = capitalised_tokens(text, start, end)
-        candidates = name_candidates(capitalised, lang)
-    status = PRESENT  # (the usual outcome: every candidate is in the translation verbatim)
+    if capitalised is None:
+        capitalised = capitalised_tokens(text, start, end)
+    status = PRESENT  # (the usual outcome: every capitalised token is in the translation verbatim)
     rendered: tuple[list[str], str] | None = None
     sentence = ""
-    for g, classes in candidates:
+    for k in range(len(capitalised)):
+        g = capitalised[k]
         if g in present:
             continue
-        for w, name_like, phrases in classes:
+        token_classes = classes[k] if classes is not None else None
+        if token_classes is None:
+            token_classes = _word_classes(g, lang)
+            if classes is not None:
+                classes[k] = token_classes
+        for w, name_like, phrases in token_classes:
             if w in present:
                 continue
             if phrases and not sentence:
@@ -447,32 +453,16 @@ def name_words_in(text: str, start: int, end: int, present: Collection[str],
     return status
 
 
-#: what :func:`name_words_in` needs to know of a capitalised token apart from the text: the token
-#: and its :func:`_word_classes`
-NameCandidate = tuple[str, tuple[tuple[str, bool, tuple[str, ...]], ...]]
+#: what :func:`name_words_in` needs to know of a capitalised token apart from the text
+#: (:func:`_word_classes`): its words that could be name words, each with whether it is name-like
+#: and the multi-word table names it may start
+WordClasses = tuple[tuple[str, bool, tuple[str, ...]], ...]
 
 
-def name_candidates(capitalised: list[str], lang: str) -> list[NameCandidate]:
-    """The tokens of ``capitalised`` that could be name words, each with its word classes, in
-    order: a token without any (a common word such as "President") cannot change
-    :func:`name_words_in`'s answer. A source sentence keeps them (a token's classes are the
-    same in every translation).
-
-    >>> [g for g, _ in name_candidates(["President", "Putin", "Moscow"], "en")]
-    ['Putin', 'Moscow']
-    """
-    out: list[NameCandidate] = []
-    for g in capitalised:
-        classes = _word_classes(g, lang)
-        if classes:
-            out.append((g, classes))
-    return out
+_WORD_CLASSES: Final[dict[str, dict[str, WordClasses]]] = {}
 
 
-_WORD_CLASSES: Final[dict[str, dict[str, tuple[tuple[str, bool, tuple[str, ...]], ...]]]] = {}
-
-
-def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+def _word_classes(token: str, lang: str) -> WordClasses:
     """What :func:`name_words_in` needs to know of a capitalised token, apart from the text:
     its words (possessive dropped, split at hyphens and at apostrophes before a capital) that
     could be name words, each with whether it is a name in some position (not a common word at
@@ -485,7 +475,7 @@ def _word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ..
     return got
 
 
-def _read_word_classes(token: str, lang: str) -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+def _read_word_classes(token: str, lang: str) -> WordClasses:
     if "'" in token or "’" in token:
         token = _POSSESSIVE.sub("", token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
