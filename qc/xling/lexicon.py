@@ -18,7 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Final
 
 from qc.xling.data import lexicon_tables
@@ -62,17 +62,44 @@ def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
     if not _lexicon(lang)[0]:
         return frozenset()
-    return frozenset().union(*[_source_word_concepts(w, lang) for w in set(_WORD.findall(text.lower()))])
+    cache = _SOURCE_CONCEPTS.get(lang)
+    if cache is None or len(cache) >= CACHE_MAX:
+        cache = _SOURCE_CONCEPTS[lang] = {}
+    out: set[int] = set()
+    for w in set(_WORD.findall(text.lower())):
+        got = cache.get(w)
+        if got is None:
+            got = cache[w] = _source_word_concepts(w, lang)
+        if got:
+            out |= got
+    return frozenset(out)
 
 
 def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries whose German stems start the words of a target sentence."""
     if not _lexicon(lang)[1]:
         return frozenset()
-    return frozenset().union(*[_target_word_concepts(w, lang) for w in set(_WORD.findall(text.lower()))])
+    cache = _TARGET_CONCEPTS.get(lang)
+    if cache is None or len(cache) >= CACHE_MAX:
+        cache = _TARGET_CONCEPTS[lang] = {}
+    out: set[int] = set()
+    for w in set(_WORD.findall(text.lower())):
+        got = cache.get(w)
+        if got is None:
+            got = cache[w] = _target_word_concepts(w, lang)
+        if got:
+            out |= got
+    return frozenset(out)
 
 
-@lru_cache(maxsize=1 << 16)  # words recur across a batch
+#: the most words each per-word cache below holds (emptied when full; words recur across a batch)
+CACHE_MAX: Final = 1 << 16
+#: each language's words' entries, as :func:`_source_word_concepts` and :func:`_target_word_concepts`
+#: read them (plain dicts: a hit is one probe, where ``lru_cache`` builds a key and reorders a list)
+_SOURCE_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
+_TARGET_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
+
+
 def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
     """The entries of the first form of a lower-case source word (:func:`_base_forms`) the lexicon has."""
     src = _lexicon(lang)[0]
@@ -83,7 +110,6 @@ def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
     return frozenset()
 
 
-@lru_cache(maxsize=1 << 16)
 def _target_word_concepts(word: str, lang: str) -> frozenset[int]:
     """The entries whose German stems start a lower-case target word (or the word after "ge")."""
     _, stems, lo, hi = _lexicon(lang)
