@@ -296,9 +296,8 @@ def words_in(text: str, start: int, end: int) -> list[str]:
             core = token.strip(WORD_EDGE)
             if core.isalnum():
                 out.append(core)
-            elif "-" in core and _hyphenated_words(core, out):
-                pass  # "US-Präsident", "Iran-Abkommen": the parts between the hyphens
-            else:
+            # "US-Präsident", "Iran-Abkommen": the parts between the hyphens, else the regex
+            elif "-" not in core or not _hyphenated_words(core, out):
                 out.extend(_WORD.findall(token))
     return out
 
@@ -307,9 +306,8 @@ def _hyphenated_words(core: str, out: list[str]) -> bool:
     """Append the parts of ``core`` between hyphens to ``out`` when every part is letters and
     digits (then they are its only words; the regex is dearer), else append nothing: False."""
     parts = core.split("-")
-    for part in parts:
-        if not part.isalnum():
-            return False
+    if not all(part.isalnum() for part in parts):
+        return False
     out.extend(parts)
     return True
 
