@@ -18,10 +18,12 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Final
 
 from qc.xling.data import lexicon_tables
+from qc.xling.word_caches import cache_for
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
@@ -62,42 +64,35 @@ def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
     if not _lexicon(lang)[0]:
         return frozenset()
-    cache = _SOURCE_CONCEPTS.get(lang)
-    if cache is None or len(cache) >= CACHE_MAX:
-        cache = _SOURCE_CONCEPTS[lang] = {}
-    out: set[int] = set()
-    for w in set(_WORD.findall(text.lower())):
-        got = cache.get(w)
-        if got is None:
-            got = cache[w] = _source_word_concepts(w, lang)
-        if got:
-            out |= got
-    return frozenset(out)
+    return _concepts(text, lang, _SOURCE_CONCEPTS, _source_word_concepts)
 
 
 def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries whose German stems start the words of a target sentence."""
     if not _lexicon(lang)[1]:
         return frozenset()
-    cache = _TARGET_CONCEPTS.get(lang)
-    if cache is None or len(cache) >= CACHE_MAX:
-        cache = _TARGET_CONCEPTS[lang] = {}
+    return _concepts(text, lang, _TARGET_CONCEPTS, _target_word_concepts)
+
+
+#: each language's words' entries, as :func:`_source_word_concepts` and :func:`_target_word_concepts`
+#: read them (words recur across a batch)
+_SOURCE_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
+_TARGET_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
+
+
+def _concepts(text: str, lang: str, caches: dict[str, dict[str, frozenset[int]]],
+              read: Callable[[str, str], frozenset[int]]) -> frozenset[int]:
+    """The entries ``read`` gives the distinct lower-case words of ``text``, each word's cached."""
+    cache = caches.get(lang)
     out: set[int] = set()
     for w in set(_WORD.findall(text.lower())):
-        got = cache.get(w)
+        got = cache.get(w) if cache is not None else None
         if got is None:
-            got = cache[w] = _target_word_concepts(w, lang)
+            cache = cache_for(caches, lang)
+            got = cache[w] = read(w, lang)
         if got:
             out |= got
     return frozenset(out)
-
-
-#: the most words each per-word cache below holds (emptied when full; words recur across a batch)
-CACHE_MAX: Final = 1 << 16
-#: each language's words' entries, as :func:`_source_word_concepts` and :func:`_target_word_concepts`
-#: read them (plain dicts: a hit is one probe, where ``lru_cache`` builds a key and reorders a list)
-_SOURCE_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
-_TARGET_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}
 
 
 def _source_word_concepts(word: str, lang: str) -> frozenset[int]:

@@ -26,34 +26,14 @@ import unicodedata
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final, TypeVar
+from typing import Final
 
 from rapidfuzz.distance import Indel
 
 from qc.lang.frequencies import zipf
 from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
-
-#: the most entries a per-word cache of this module holds before it starts afresh
-CACHE_MAX: Final = 1 << 17
-
-
-_V = TypeVar("_V")
-
-
-def _cache_for(caches: dict[str, dict[str, _V]], key: str) -> dict[str, _V]:
-    """The per-word cache ``caches[key]`` (one per language or variant), emptied when full.
-
-    The per-word caches of the hot paths are plain dicts rather than ``lru_cache``: a hit is
-    one probe, with no key tuple to build and no recency list to reorder, and the checks
-    look up some 160 cached words per document."""
-    cache = caches.get(key)
-    if cache is None:
-        cache = caches[key] = {}
-    elif len(cache) >= CACHE_MAX:
-        cache.clear()
-    return cache
-
+from qc.xling.word_caches import CACHE_MAX, cache_for
 
 _ZIPF: Final[dict[str, dict[str, float]]] = {}
 
@@ -63,7 +43,7 @@ def zipf_frequency(word: str, lang: str) -> float:
     cache = _ZIPF.get(lang)
     got = cache.get(word) if cache is not None else None
     if got is None:
-        got = _cache_for(_ZIPF, lang)[word] = zipf(word, lang)
+        got = cache_for(_ZIPF, lang)[word] = zipf(word, lang)
     return got
 
 
@@ -212,7 +192,7 @@ def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
     cache = _COMMON_WORD.get(key)
     got = cache.get(word) if cache is not None else None
     if got is None:
-        got = _cache_for(_COMMON_WORD, key)[word] = _is_common_word(word, lang, strict)
+        got = cache_for(_COMMON_WORD, key)[word] = _is_common_word(word, lang, strict)
     return got
 
 
@@ -471,7 +451,7 @@ def _word_classes(token: str, lang: str) -> WordClasses:
     cache = _WORD_CLASSES.get(lang)
     got = cache.get(token) if cache is not None else None
     if got is None:
-        got = _cache_for(_WORD_CLASSES, lang)[token] = _read_word_classes(token, lang)
+        got = cache_for(_WORD_CLASSES, lang)[token] = _read_word_classes(token, lang)
     return got
 
 
