@@ -226,6 +226,33 @@ def test_the_fast_word_split_gives_the_regex_words(text, cut_start, cut_end):
     assert words_in(text, start, end) == _WORD.findall(text, start, end)
 
 
+_ANCHOR_PIECES = [*"aAZäÄßẞ9²_-'’.,:\" \nİΣσςIıK\u212a\u0307", "Kunde", "kaufte", "Bücher", "gekauft",
+                  "Präsident", "Berlin", "Konflikt", "2024"]
+
+
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES) | st.characters(), max_size=30).map("".join),
+       st.sampled_from(["en", "it", "xx"]))
+def test_the_target_anchor_sets_read_from_words_equal_the_per_feature_regexes(parts, lang):
+    """The aligner reads a target sentence's name keys, cognates and lexicon entries from its
+    words, one cached record per word; they must equal what the per-feature functions read from
+    the text (which the sentence then falls back to, for "_", "İ" and "Σ")."""
+    from qc.segment import Span
+    from qc.xling.bitext import _caps_keys, _cognates, _target_anchor_sets, _target_sentence, _word_set
+    from qc.xling.lexicon import target_concepts
+
+    text = parts
+    sentence = _target_sentence(text, Span(0, len(text), text))
+    got = _target_anchor_sets(sentence, lang)
+    if got is None:
+        assert any(c in text for c in "_\u0130\u03a3")
+        return
+    keys, cognates, concepts = got
+    assert keys == _caps_keys(text)
+    assert sentence.words == _word_set(text)
+    assert cognates == _cognates(_word_set(text))
+    assert concepts == target_concepts(text, lang)
+
+
 def test_the_quick_start_classes_of_the_names_and_digits_patterns_match_the_plain_ones():
     """Two patterns of the cross-lingual checks open with a range class that the regex engine
     tests faster than a Unicode category, then check the category in a lookbehind: for every

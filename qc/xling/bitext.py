@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -25,7 +26,7 @@ from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
 from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
-from qc.xling.lexicon import source_concepts, target_concepts
+from qc.xling.lexicon import source_concepts, target_concepts, target_word_concepts
 from qc.xling.names import (
     NameMention,
     WordClasses,
@@ -35,6 +36,7 @@ from qc.xling.names import (
     fold,
 )
 from qc.xling.numbers import WORD_EDGE, Quantity, extract, extract_by_sentence, extract_digits
+from qc.xling.word_caches import cache_for
 
 
 class Sentence:
@@ -316,6 +318,66 @@ def _caps_keys(text: str) -> frozenset[str]:
     return frozenset(_prefixes([w for w in _LETTER_WORD.findall(text) if w[0].isupper()]))
 
 
+#: what a target sentence's anchors take from one of its words (a run of letters and digits, as
+#: :attr:`Sentence.word_runs` reads them), for one source language's lexicon: the name keys of its
+#: capitalised runs of letters (:func:`_caps_keys`), the word in lower case as :func:`_word_set`
+#: has it ("" when shorter), its cognate prefix as :func:`_cognates` has it ("" when none) and
+#: its lexicon entries (:func:`~qc.xling.lexicon.target_concepts`)
+_TargetWord = tuple[tuple[str, ...], str, str, frozenset[int]]
+_TARGET_WORDS: Final[dict[str, dict[str, _TargetWord]]] = {}
+
+
+def _read_target_word(run: str, lang: str) -> _TargetWord:
+    letters = [run] if run.isalpha() else _LETTER_WORD.findall(run)
+    keys = tuple([fold(x)[:4] for x in letters if len(x) >= 2 and x[0].isupper()])
+    low = run.lower()
+    cognate = fold(low)[:4] if len(low) >= 5 and not low.isdigit() else ""
+    concepts: frozenset[int] = frozenset()
+    for x in letters:
+        entries = target_word_concepts(x.lower(), lang)
+        if entries:
+            concepts = concepts | entries
+    return keys, low if len(low) >= 3 else "", cognate, concepts
+
+
+def _target_anchor_sets(t: Sentence, lang: str) -> tuple[set[str], set[str], set[int]] | None:
+    """A target sentence's name keys, cognates and lexicon entries (``lang``: the source's
+    language, whose lexicon is read), as :attr:`Sentence.keys`, :attr:`Sentence.cognates` and
+    :func:`~qc.xling.lexicon.target_concepts` have them, read from its words with one cached
+    look-up each instead of a pass over the text per feature; the sentence's :attr:`~Sentence.words`
+    are set on the way.
+
+    None when the text holds "_" (a word character that joins the words the regexes of those
+    functions read), "İ" (two characters in lower case) or "Σ" (lower-cased by its context): the
+    words in lower case may then differ from the words of the text in lower case.
+    """
+    text = t.text
+    if "_" in text or "\u0130" in text or "\u03a3" in text:
+        return None
+    cache = _TARGET_WORDS.get(lang)
+    keys: set[str] = set()
+    words: set[str] = set()
+    cognates: set[str] = set()
+    concepts: set[int] = set()
+    for run in t.word_runs:
+        got = cache.get(run) if cache is not None else None
+        if got is None:
+            cache = cache_for(_TARGET_WORDS, lang)
+            got = cache[run] = _read_target_word(run, lang)
+        k, w, c, e = got
+        if k:
+            keys.update(k)
+        if w:
+            words.add(w)
+        if c:
+            cognates.add(c)
+        if e:
+            concepts |= e
+    if t._words is None:
+        t._words = frozenset(words)
+    return keys, cognates, concepts
+
+
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
     """A German sentence; its numbers are extracted on first use unless given."""
     return Sentence(span.start, span.end, quantities, "target", text, "de", span.text)
@@ -516,7 +578,7 @@ class BitextAnchors(BeadSimilarity):
         #: 1-1 similarities (the runs at either end and the programme ask for the same pairs)
         self._ones: dict[int, float] = {}
 
-    def _mask(self, items: frozenset) -> int:  # type: ignore[type-arg]
+    def _mask(self, items: Collection[object]) -> int:
         if not items:
             return 0
         bit = self._bit
@@ -544,8 +606,14 @@ class BitextAnchors(BeadSimilarity):
         got = self._tgt_bits[j]
         if got is None:
             t = self.tgt[j]
-            got = self._tgt_bits[j] = (self._mask(t.values), self._mask(t.keys), self._mask(t.cognates),
-                                       self._mask(target_concepts(t.text, self.lang)))
+            sets = _target_anchor_sets(t, self.lang)
+            if sets is None:
+                got = (self._mask(t.values), self._mask(t.keys), self._mask(t.cognates),
+                       self._mask(target_concepts(t.text, self.lang)))
+            else:
+                keys, cognates, concepts = sets
+                got = (self._mask(t.values), self._mask(keys), self._mask(cognates), self._mask(concepts))
+            self._tgt_bits[j] = got
         return got
 
     def one(self, i: int, j: int) -> float:

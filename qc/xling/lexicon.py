@@ -74,6 +74,16 @@ def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     return _concepts(text, lang, _TARGET_CONCEPTS, _target_word_concepts)
 
 
+def target_word_concepts(word: str, lang: str = "en") -> frozenset[int]:
+    """:func:`target_concepts` of one lower-case run of letters (cached as there)."""
+    cache = _TARGET_CONCEPTS.get(lang)
+    got = cache.get(word) if cache is not None else None
+    if got is None:
+        got = _target_word_concepts(word, lang) if _lexicon(lang)[1] else frozenset()
+        cache_for(_TARGET_CONCEPTS, lang)[word] = got
+    return got
+
+
 #: each language's words' entries, as :func:`_source_word_concepts` and :func:`_target_word_concepts`
 #: read them (words recur across a batch)
 _SOURCE_CONCEPTS: Final[dict[str, dict[str, frozenset[int]]]] = {}

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import Final
 
 from qc.xling.data import number_tables
+from qc.xling.word_caches import cache_for
 
 _NO_VALUES: Final[frozenset[float]] = frozenset()
 
@@ -514,14 +515,19 @@ def _candidate_words(low: str, lang: str) -> list[str]:
     out that are no words of the text (the letters of "éfive" after the "é"): the whole-word
     test of :func:`_word_occurrences` finds no occurrence of those. German needs the stems of
     compounds ("dreiundzwanzig"), so every word is tested."""
-    known = _known(lang)
     if lang == "de":
-        # a word's first four letters are those of some table word or stem when it passes (one test)
-        heads = _known_heads(lang)
-        return [
-            w for w in distinct_words(low)
-            if w[:4] in heads and (w in known or w[:4] in known or w[:5] in known)
-        ]
+        # each whitespace token's candidates are cached (tokens recur across a batch)
+        cache = _TOKEN_CANDIDATES.get(lang)
+        found_de: set[str] = set()
+        for token in low.split():
+            got = cache.get(token) if cache is not None else None
+            if got is None:
+                cache = cache_for(_TOKEN_CANDIDATES, lang)
+                got = cache[token] = _german_candidates(token)
+            if got:
+                found_de.update(got)
+        return list(found_de)
+    known = _known(lang)
     ascii_words, other_words = _exact_known_bytes(lang)
     runs = low.encode("ascii", "replace").translate(_LETTER_RUNS)
     found = {w.decode() for w in ascii_words.intersection(runs.split())}
@@ -534,6 +540,20 @@ def _candidate_words(low: str, lang: str) -> list[str]:
                 if w in exact or ("-" in w and (w[:4] in known or w[:5] in known)):
                     found.add(w)
     return list(found)
+
+
+#: each language's whitespace tokens (lower case) and the words of each that may be number words
+#: (:func:`_german_candidates`)
+_TOKEN_CANDIDATES: Final[dict[str, dict[str, tuple[str, ...]]]] = {}
+
+
+def _german_candidates(token: str) -> tuple[str, ...]:
+    """The words of a lower-case German whitespace token (as :func:`distinct_words` reads them)
+    that may be number words: a word's first four letters are those of some table word or stem
+    when it passes (one test), and German needs the stems of compounds ("dreiundzwanzig")."""
+    known, heads = _known("de"), _known_heads("de")
+    words = [token] if token.isalpha() else _token_words(token)
+    return tuple([w for w in words if w[:4] in heads and (w in known or w[:4] in known or w[:5] in known)])
 
 
 #: byte → itself for an ASCII letter or a hyphen, else a blank (with ``encode("ascii", "replace")``,
