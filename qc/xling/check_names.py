@@ -57,6 +57,9 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     for k, link in enumerate(bt.links):
         if not link.src or not link.tgt:
             continue
+        if len(link.src) == 1 and len(link.tgt) == 1 and _all_in(bt.src[link.src[0]].capitalised,
+                                                                 word_sets[link.tgt[0]]):
+            continue  # (the usual case) every capitalised source word recurs verbatim: as below
         own = _words_of_link(words_of, link.tgt)
         # (the pre-test asks it for every capitalised source word)
         own_set = (word_sets[link.tgt[0]] if len(link.tgt) == 1
@@ -142,6 +145,15 @@ def _words_of_link(words_of: list[list[str]], ids: tuple[int, ...]) -> list[str]
     garbage collector frees, with everything the environment holds.)
     """
     return words_of[ids[0]] if len(ids) == 1 else [w for j in ids for w in words_of[j]]
+
+
+def _all_in(words: list[str], present: set[str]) -> bool:
+    """Whether every one of ``words`` is in ``present`` (:func:`name_words_in` then says
+    ``PRESENT`` without reading more)."""
+    for w in words:
+        if w not in present:
+            return False
+    return True
 
 
 class _AnyOf:
