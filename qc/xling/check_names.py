@@ -150,10 +150,7 @@ def _words_of_link(words_of: list[list[str]], ids: tuple[int, ...]) -> list[str]
 def _all_in(words: list[str], present: set[str]) -> bool:
     """Whether every one of ``words`` is in ``present`` (:func:`name_words_in` then says
     ``PRESENT`` without reading more)."""
-    for w in words:
-        if w not in present:
-            return False
-    return True
+    return all(w in present for w in words)
 
 
 class _AnyOf:
