@@ -340,7 +340,9 @@ def _read_target_word(run: str, lang: str) -> _TargetWord:
     return keys, low if len(low) >= 3 else "", cognate, concepts
 
 
-def _target_anchor_sets(t: Sentence, lang: str) -> tuple[set[str], set[str], set[int]] | None:
+def _target_anchor_sets(
+    t: Sentence, lang: str
+) -> tuple[Collection[str], Collection[str], Collection[int]] | None:
     """A target sentence's name keys, cognates and lexicon entries (``lang``: the source's
     language, whose lexicon is read), as :attr:`Sentence.keys`, :attr:`Sentence.cognates` and
     :func:`~qc.xling.lexicon.target_concepts` have them, read from its words with one cached
@@ -607,13 +609,10 @@ class BitextAnchors(BeadSimilarity):
         if got is None:
             t = self.tgt[j]
             sets = _target_anchor_sets(t, self.lang)
-            if sets is None:
-                got = (self._mask(t.values), self._mask(t.keys), self._mask(t.cognates),
-                       self._mask(target_concepts(t.text, self.lang)))
-            else:
-                keys, cognates, concepts = sets
-                got = (self._mask(t.values), self._mask(keys), self._mask(cognates), self._mask(concepts))
-            self._tgt_bits[j] = got
+            keys, cognates, concepts = sets if sets is not None else (
+                t.keys, t.cognates, target_concepts(t.text, self.lang))
+            got = self._tgt_bits[j] = (self._mask(t.values), self._mask(keys), self._mask(cognates),
+                                       self._mask(concepts))
         return got
 
     def one(self, i: int, j: int) -> float:

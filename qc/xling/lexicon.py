@@ -23,7 +23,7 @@ from functools import cache
 from typing import Final
 
 from qc.xling.data import lexicon_tables
-from qc.xling.word_caches import cache_for
+from qc.xling.word_caches import cache_for, cached
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
@@ -76,12 +76,7 @@ def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
 
 def target_word_concepts(word: str, lang: str = "en") -> frozenset[int]:
     """:func:`target_concepts` of one lower-case run of letters (cached as there)."""
-    cache = _TARGET_CONCEPTS.get(lang)
-    got = cache.get(word) if cache is not None else None
-    if got is None:
-        got = _target_word_concepts(word, lang) if _lexicon(lang)[1] else frozenset()
-        cache_for(_TARGET_CONCEPTS, lang)[word] = got
-    return got
+    return cached(_TARGET_CONCEPTS, lang, word, _target_word_concepts)
 
 
 #: each language's words' entries, as :func:`_source_word_concepts` and :func:`_target_word_concepts`

@@ -33,18 +33,14 @@ from rapidfuzz.distance import Indel
 from qc.lang.frequencies import zipf
 from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
-from qc.xling.word_caches import CACHE_MAX, cache_for
+from qc.xling.word_caches import CACHE_MAX, cache_for, cached
 
 _ZIPF: Final[dict[str, dict[str, float]]] = {}
 
 
 def zipf_frequency(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency, cached (names and words repeat across a batch)."""
-    cache = _ZIPF.get(lang)
-    got = cache.get(word) if cache is not None else None
-    if got is None:
-        got = cache_for(_ZIPF, lang)[word] = zipf(word, lang)
-    return got
+    return cached(_ZIPF, lang, word, zipf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,11 +444,7 @@ def _word_classes(token: str, lang: str) -> WordClasses:
     could be name words, each with whether it is a name in some position (not a common word at
     a sentence start or inside a sentence) and the multi-word table names it may start. Words
     of the [common] list and lower-case or one-letter parts are left out (cached)."""
-    cache = _WORD_CLASSES.get(lang)
-    got = cache.get(token) if cache is not None else None
-    if got is None:
-        got = cache_for(_WORD_CLASSES, lang)[token] = _read_word_classes(token, lang)
-    return got
+    return cached(_WORD_CLASSES, lang, token, _read_word_classes)
 
 
 def _read_word_classes(token: str, lang: str) -> WordClasses:

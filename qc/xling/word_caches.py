@@ -8,10 +8,16 @@ afresh rather than evicting word by word.
     >>> cache_for(caches, "en")["two"] = 2
     >>> caches
     {'en': {'two': 2}}
+    >>> cached(caches, "en", "three", lambda word, lang: len(word))
+    5
+
+A loop over a sentence's words takes ``caches.get(lang)`` once and probes that dict itself (one
+probe per word); a single look-up goes through :func:`cached`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, TypeVar
 
 #: the most entries a per-word cache holds before it starts afresh
@@ -28,3 +34,12 @@ def cache_for(caches: dict[str, dict[str, _V]], key: str) -> dict[str, _V]:
     elif len(cache) >= CACHE_MAX:
         cache.clear()
     return cache
+
+
+def cached(caches: dict[str, dict[str, _V]], key: str, word: str, read: Callable[[str, str], _V]) -> _V:
+    """``read(word, key)``, kept in the per-word cache ``caches[key]``."""
+    cache = caches.get(key)
+    got = cache.get(word) if cache is not None else None
+    if got is None:
+        got = cache_for(caches, key)[word] = read(word, key)
+    return got
