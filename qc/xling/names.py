@@ -90,8 +90,6 @@ _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh")
 
 #: the pairs without an "h": a word without one can match no other (and no pair writes one)
 _FOLD_PAIRS_WITHOUT_H: Final = tuple((a, b) for a, b in _FOLD_PAIRS if "h" not in a)
-#: a character repeated right after itself (what the folding then writes once), not a line break
-_DOUBLED: Final = re.compile(r"(.)\1")
 
 
 #: :func:`fold`'s results by word (one language-free cache, emptied when full)
@@ -131,7 +129,7 @@ def _fold(word: str) -> str:
                 nxt = w[i + 1] if i + 1 < n else ""
                 chars[i] = "z" if nxt in ("e", "i") else ("c" if nxt == "h" else "k")
         w = "".join(chars)
-    if not _DOUBLED.search(w):
+    if not _has_doubled(w):
         return w  # (most words have no doubled letter)
     out: list[str] = []
     n, i = len(w), 0
@@ -140,6 +138,18 @@ def _fold(word: str) -> str:
         out.append(ch)
         i += 2 if i + 1 < n and w[i + 1] == ch and ch != "\n" else 1
     return "".join(out)
+
+
+def _has_doubled(w: str) -> bool:
+    """Whether a character other than a line break follows itself in ``w`` (what the folding
+    then writes once). Compiled, this loop takes about half the time of a search for ``(.)\\1``,
+    which the regex engine tries at every position of the word."""
+    prev = ""
+    for ch in w:
+        if ch == prev and ch != "\n":
+            return True
+        prev = ch
+    return False
 
 
 @cache
