@@ -226,6 +226,17 @@ def test_the_fast_word_split_gives_the_regex_words(text, cut_start, cut_end):
     assert words_in(text, start, end) == _WORD.findall(text, start, end)
 
 
+@given(st.text(alphabet=st.sampled_from(list("aZäß9²½_-'’.,;:!?\"()“”„«» \n\t\u00a0\u202f"))
+               | st.characters(), max_size=40))
+def test_the_untranslated_check_reads_the_regex_words_from_the_word_runs(text):
+    """The untranslated check reads a sentence's letter words from its runs of letters and
+    digits; they must be exactly the regex's words (numeric signs such as "²" included)."""
+    from qc.xling.bitext import words_in
+    from qc.xling.check_untranslated import _WORD, _words_of_runs
+
+    assert _words_of_runs(words_in(text, 0, len(text))) == _WORD.findall(text)
+
+
 _ANCHOR_PIECES = [*"aAZäÄßẞ9²_-'’.,:\" \nİΣσςIıK\u212a\u0307", "Kunde", "kaufte", "Bücher", "gekauft",
                   "Präsident", "Berlin", "Konflikt", "2024"]
 

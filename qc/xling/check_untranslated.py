@@ -41,18 +41,21 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(form for w in words for form in (w, w.capitalize(), w.upper()) if form.lower() == w)
 
 
-def source_word_share(sentence: str, lang: str, floor: float = 0.0) -> tuple[float, int]:
+def source_word_share(sentence: str, lang: str, floor: float = 0.0,
+                      runs: list[str] | None = None) -> tuple[float, int]:
     """Share of words clearly more frequent in ``lang`` than in German, and the word count.
 
     A share below ``floor`` may come back as any value below it: counting stops once the
     words left cannot lift the share to ``floor`` (most sentences read are German).
+    ``runs``: the sentence's runs of letters and digits (:attr:`~qc.xling.bitext.Sentence.word_runs`)
+    when the caller has them (the words are read from those).
 
     >>> source_word_share("The talks will continue next week.", "en")
     (0.8333333333333334, 6)
     >>> source_word_share("Die Gespräche gehen nächste Woche weiter.", "en", floor=0.4)[0] < 0.4
     True
     """
-    words = _WORD.findall(sentence)
+    words = _WORD.findall(sentence) if runs is None else _words_of_runs(runs)
     if not words:
         return 0.0, 0
     n = len(words)
@@ -69,6 +72,21 @@ def source_word_share(sentence: str, lang: str, floor: float = 0.0) -> tuple[flo
     return foreign / n, n
 
 
+def _words_of_runs(runs: list[str]) -> list[str]:
+    """``_WORD.findall`` of a text from its runs of letters and digits (``[^\\W_]+``): a match
+    never crosses a run's end, so it is the run itself when the run is all letters (two or more),
+    else the pattern's matches inside the run (``[^\\W\\d_]`` also takes numeric signs such as
+    "²", which are no letters)."""
+    out: list[str] = []
+    for run in runs:
+        if run.isalpha():
+            if len(run) >= 2:
+                out.append(run)
+        else:
+            out += _WORD.findall(run)
+    return out
+
+
 def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
                        min_share: float = 0.5) -> tuple[list[Finding], frozenset[int]]:
     """Findings, and the target sentence indices flagged (additions skip those)."""
@@ -81,10 +99,12 @@ def check_untranslated(bt: Bitext, detector: str, *, min_chrf: float = 70.0,
         if foreign and german:
             # cheap pre-test: German function words and none of the source language's, as the
             # words are written (a word in mixed case, "tHe", counts as none)
-            words = bt.target_words[j]
+            # (the sentence's word set: its hashes are stored, and the names check builds it anyway)
+            words = bt.target_word_sets[j]
             if not german.isdisjoint(words) and foreign.isdisjoint(words):
                 continue
-        share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8)
+        share, n = source_word_share(sent.text, bt.source_lang, floor=min_share * 0.8,
+                                     runs=bt.target_words[j])
         if n < 3 or share < min_share * 0.8:
             continue
         if aligned_src is None:
