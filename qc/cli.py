@@ -300,6 +300,8 @@ def check(
             doc.reference = _read_side_file(reference, "--reference", max_size)
         docs = first
     checker = build_checker(cfg)
+    from qc.pipeline import freeze_loaded_state
+
     show_progress = (
         sys.stderr.isatty()
         and (total is None or total >= PROGRESS_MIN_DOCS)
@@ -321,6 +323,8 @@ def check(
         )
         for doc in _progress(docs, total, show_progress):
             report = checker.check(doc)
+            if sink.summary.documents == 0:
+                freeze_loaded_state()  # the tables the first document loaded live as long as the batch
             sink.add(report)
             if writer is not None and report.verdict != "error":
                 writer.write(report.id, report.repaired)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,13 @@ def _fresh_source_sides() -> None:
     from qc.xling.bitext import forget_sources
 
     forget_sources()
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen_heap() -> Iterator[None]:
+    """``qc check`` freezes what its first document loaded (:func:`qc.pipeline.freeze_loaded_state`);
+    run in this process by a CLI test, that would keep the test's objects from the collector for
+    the rest of the session: each test ends with the heap unfrozen."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()

@@ -62,6 +62,22 @@ def test_evidence_adds_timings_to_jsonl(runner, write):
     assert "timings" in rep and "total" in rep["timings"]
 
 
+def test_a_batch_freezes_what_its_first_document_loaded(runner, write):
+    """After the first document the detectors' tables are loaded for good: ``qc check`` moves
+    them out of the garbage collector's way (``gc.freeze``), and the reports stay the same."""
+    import gc
+
+    first = write("a.txt", "Kim trifft Putin in Wladiwostok.")
+    second = write("b.txt", "Die Regierung hat am Montag neue Regeln beschlossen .")
+    gc.unfreeze()
+    before = jsonl(invoke(runner, "check", "--no-lm", "-f", "jsonl", str(first)))
+    assert gc.get_freeze_count() > 10_000
+    gc.unfreeze()
+    both = jsonl(invoke(runner, "check", "--no-lm", "-f", "jsonl", str(first), str(second)))
+    assert gc.get_freeze_count() > 10_000
+    assert both[0] == before[0] and both[1]["findings"]  # the space before the full stop
+
+
 def test_errored_document_adds_error_and_the_others_are_still_reported(runner, write):
     good = write("good.txt", "Kim trifft Putin in Wladiwostok.")
     empty = write("empty.txt", b"")

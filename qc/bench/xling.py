@@ -658,19 +658,22 @@ def _long_batch_pass(wmt: str, folder: str, layout: str, mode: str) -> tuple[flo
 def _timed_qc_check(wmt: str, split: str, size: int, path: Path, layout: str, mode: str,
                     every_source_new: bool = False) -> tuple[float, float]:
     """What ``qc check FILE.jsonl --no-lm`` does with ``path`` after start-up and a five-document
-    warm-up on the other split (not timed): read, check, write JSONL reports (to /dev/null).
+    warm-up on the other split (not timed; what it loaded is then frozen, as ``qc check`` freezes
+    what its first document loaded): read, check, write JSONL reports (to /dev/null).
     CPU seconds per document over the file and over its second half; ``every_source_new``
     empties the kept sources before every document."""
     import os
 
     from qc.cli import build_checker, build_config
     from qc.io import expand_paths, read_source
+    from qc.pipeline import freeze_loaded_state
     from qc.report.sink import ReportSink
     from qc.xling.bitext import forget_sources
 
     cfg = build_config(None, True, None, None)
     checker = build_checker(cfg)
     _warm_up(checker, load_wmt(Path(wmt)), split, size, 5, mode, layout)
+    freeze_loaded_state()  # as ``qc check`` does once its first document is checked
     with path.open(encoding="utf-8") as f:
         half = sum(1 for _ in f) // 2
     n, t_half = 0, 0.0
