@@ -26,7 +26,7 @@ from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
 from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
-from qc.xling.lexicon import source_concepts, target_concepts, target_word_concepts
+from qc.xling.lexicon import NO_ENTRIES, source_concepts, target_concepts, target_word_concepts
 from qc.xling.names import (
     NameMention,
     WordClasses,
@@ -332,11 +332,11 @@ def _read_target_word(run: str, lang: str) -> _TargetWord:
     keys = tuple([fold(x)[:4] for x in letters if len(x) >= 2 and x[0].isupper()])
     low = run.lower()
     cognate = fold(low)[:4] if len(low) >= 5 and not low.isdigit() else ""
-    concepts: frozenset[int] = frozenset()
+    concepts: frozenset[int] = NO_ENTRIES  # (shared: most words have no entries, see there)
     for x in letters:
         entries = target_word_concepts(x.lower(), lang)
         if entries:
-            concepts = concepts | entries
+            concepts = entries if not concepts else concepts | entries
     return keys, low if len(low) >= 3 else "", cognate, concepts
 
 

@@ -26,6 +26,10 @@ from qc.xling.data import lexicon_tables
 from qc.xling.word_caches import cache_for, cached
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
+#: the entries of a word or sentence the lexicon has none for: one shared empty set (most words
+#: have none, and the per-word caches keep each word's entries: an empty frozenset of their own
+#: would take some 200 bytes and an object the garbage collector tracks, per cached word)
+NO_ENTRIES: Final[frozenset[int]] = frozenset()
 
 
 @cache
@@ -63,14 +67,14 @@ def _base_forms(word: str) -> tuple[str, ...]:
 def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
     if not _lexicon(lang)[0]:
-        return frozenset()
+        return NO_ENTRIES
     return _concepts(text, lang, _SOURCE_CONCEPTS, _source_word_concepts)
 
 
 def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries whose German stems start the words of a target sentence."""
     if not _lexicon(lang)[1]:
-        return frozenset()
+        return NO_ENTRIES
     return _concepts(text, lang, _TARGET_CONCEPTS, _target_word_concepts)
 
 
@@ -97,7 +101,7 @@ def _concepts(text: str, lang: str, caches: dict[str, dict[str, frozenset[int]]]
             got = cache[w] = read(w, lang)
         if got:
             out |= got
-    return frozenset(out)
+    return frozenset(out) if out else NO_ENTRIES
 
 
 def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
@@ -107,16 +111,23 @@ def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
         hit = src.get(form)
         if hit is not None:
             return hit
-    return frozenset()
+    return NO_ENTRIES
 
 
 def _target_word_concepts(word: str, lang: str) -> frozenset[int]:
     """The entries whose German stems start a lower-case target word (or the word after "ge")."""
     _, stems, lo, hi = _lexicon(lang)
-    out: set[int] = set()
+    # (the table's own set when one stem matches, the usual case; a new set only for several)
+    found: frozenset[int] = NO_ENTRIES
+    out: set[int] | None = None
     for body in (word, word[2:]) if word.startswith("ge") else (word,):
         for k in range(lo, min(hi, len(body)) + 1):
             hit = stems.get(body[:k])
             if hit is not None:
-                out |= hit
-    return frozenset(out)
+                if not found:
+                    found = hit
+                else:
+                    if out is None:
+                        out = set(found)
+                    out |= hit
+    return found if out is None else frozenset(out)
