@@ -321,10 +321,13 @@ def check(
             signature=cfg.signature(),
             detectors=checker.detector_names,
         )
+        frozen = False
         for doc in _progress(docs, total, show_progress):
             report = checker.check(doc)
-            if sink.summary.documents == 0:
-                freeze_loaded_state()  # the tables the first document loaded live as long as the batch
+            if not frozen and report.verdict != "error":
+                # the tables the first checked document loaded live as long as the batch
+                freeze_loaded_state()
+                frozen = True
             sink.add(report)
             if writer is not None and report.verdict != "error":
                 writer.write(report.id, report.repaired)
