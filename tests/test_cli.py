@@ -76,6 +76,9 @@ def test_a_batch_freezes_what_its_first_document_loaded(runner, write):
     both = jsonl(invoke(runner, "check", "--no-lm", "-f", "jsonl", str(first), str(second)))
     assert gc.get_freeze_count() > 10_000
     assert both[0] == before[0] and both[1]["findings"]  # the space before the full stop
+    gc.unfreeze()
+    invoke(runner, "check", "--no-lm", "-f", "jsonl", "missing.txt")
+    assert gc.get_freeze_count() == 0  # an unreadable document loads nothing worth freezing
 
 
 def test_errored_document_adds_error_and_the_others_are_still_reported(runner, write):
