@@ -117,17 +117,12 @@ def _source_word_concepts(word: str, lang: str) -> frozenset[int]:
 def _target_word_concepts(word: str, lang: str) -> frozenset[int]:
     """The entries whose German stems start a lower-case target word (or the word after "ge")."""
     _, stems, lo, hi = _lexicon(lang)
-    # (the table's own set when one stem matches, the usual case; a new set only for several)
-    found: frozenset[int] = NO_ENTRIES
-    out: set[int] | None = None
+    hits: list[frozenset[int]] = []
     for body in (word, word[2:]) if word.startswith("ge") else (word,):
         for k in range(lo, min(hi, len(body)) + 1):
             hit = stems.get(body[:k])
             if hit is not None:
-                if not found:
-                    found = hit
-                else:
-                    if out is None:
-                        out = set(found)
-                    out |= hit
-    return found if out is None else frozenset(out)
+                hits.append(hit)
+    if len(hits) <= 1:  # (the usual case: the table's own set, or the shared empty one)
+        return hits[0] if hits else NO_ENTRIES
+    return frozenset().union(*hits)
