@@ -35,12 +35,12 @@ from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
 from qc.xling.word_caches import CACHE_MAX, cache_for, cached
 
-_ZIPF: Final[dict[str, dict[str, float]]] = {}
-
 
 def zipf_frequency(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency, cached (names and words repeat across a batch)."""
-    return cached(_ZIPF, lang, word, zipf)
+    """wordfreq's Zipf frequency (:func:`qc.lang.frequencies.zipf`: one probe of the frequency
+    list; a cache in front of it would cost a probe of its own, and one more for each word seen
+    for the first time, which is most words the checks ask about)."""
+    return zipf(word, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,8 @@ _CAP: Final = re.compile(
     r"[A-Zª²³µ¹º¼-¾À-ÖØ-Þ\u0100-\U0010FFFF](?<=[^\W\d_a-zß-ÿ])(?<![\w#].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][^\W\d_]+)*(?![\w#]))"
 )
 _ROMAN: Final = re.compile(r"^[IVXLC]+$")
+#: the letters of :data:`_ROMAN` (a word opening with another is no Roman numeral: no regex call)
+_ROMAN_LETTERS: Final = "IVXLC"
 _POSSESSIVE: Final = re.compile(r"['’]s?$")
 _APOSTROPHE: Final = re.compile(r"['’]")
 #: what splits a capitalised token into name words: hyphens, and apostrophes before a capital
@@ -82,6 +84,22 @@ _PARTS: Final = re.compile(r"-|'(?=[^\W\d_a-zß-ÿ])")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 #: a number between two capitalised words keeps a name together ("Movimento 5 Stelle")
 _NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
+
+
+def without_possessive(word: str) -> str:
+    """``word`` without a final "'s", "’s", "'" or "’" (``_POSSESSIVE.sub("", word)``, the regex
+    asked only when the word holds an apostrophe: most words hold none)."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
+def _before_apostrophe(word: str) -> str:
+    """What comes before the first apostrophe of ``word`` (all of it without one)."""
+    return _APOSTROPHE.split(word, 1)[0] if "'" in word or "’" in word else word
+
+
+def _name_parts(token: str) -> list[str]:
+    """``_PARTS.split(token)``: the token split at hyphens and at apostrophes before a capital."""
+    return _PARTS.split(token) if "-" in token or "'" in token else [token]
 
 
 _FOLD_PAIRS: Final = (("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "ch"), ("ck", "k"),
@@ -185,50 +203,58 @@ def _in_common(word: str) -> bool:
     return low in _common() or (low.endswith("s") and low[:-1] in _common())
 
 
-_COMMON_WORD: Final[dict[str, dict[str, bool]]] = {}
+#: :func:`is_common_word` of each word in both readings, by language (bits: :data:`_PLAIN`, :data:`_STRICT`)
+_COMMON_WORD: Final[dict[str, dict[str, int]]] = {}
+#: the word is common in the plain reading (inside a sentence) ...
+_PLAIN: Final = 1
+#: ... and at a sentence start (the strict reading)
+_STRICT: Final = 2
 
 
 def is_common_word(word: str, lang: str = "en", strict: bool = False) -> bool:
-    """True for capitalised words that are translated rather than kept ("Ministry", "Russian").
+    """True for capitalised words that are translated rather than kept ("Ministry", "Russian");
+    ``strict`` for a word at a sentence start, where only very rare or clearly international
+    words count as names.
 
     Cached: the answer depends on the word alone (tables, frequencies, the English dictionary,
     which takes two hunspell look-ups), and names recur within an article and across a batch.
+    Both readings are worked out together (:func:`_common_readings`): most words asked in one
+    are asked in the other too, and they share every look-up but the dictionary's.
     """
-    key = lang + "/strict" if strict else lang
-    cache = _COMMON_WORD.get(key)
+    cache = _COMMON_WORD.get(lang)
     got = cache.get(word) if cache is not None else None
     if got is None:
-        got = cache_for(_COMMON_WORD, key)[word] = _is_common_word(word, lang, strict)
-    return got
+        got = cache_for(_COMMON_WORD, lang)[word] = _common_readings(word, lang)
+    return (got & (_STRICT if strict else _PLAIN)) != 0
 
 
-def _is_common_word(word: str, lang: str, strict: bool) -> bool:
-    w = _POSSESSIVE.sub("", word)
+def _common_readings(word: str, lang: str) -> int:
+    """:func:`is_common_word` of ``word`` in both readings, as bits (:data:`_PLAIN`, :data:`_STRICT`)."""
+    w = without_possessive(word)
     if _in_common(w):
-        return True
+        return _PLAIN | _STRICT
     if fold(w) in _table():
-        return False
-    if _ROMAN.match(w):
-        return True  # "World War II"
+        return 0
+    if w[:1] in _ROMAN_LETTERS and _ROMAN.match(w):
+        return _PLAIN | _STRICT  # "World War II"
     freq = name_tables().get("frequency", {})
     zl = zipf_frequency(w, lang)
     zde = zipf_frequency(w, "de")
     if w.isupper() and len(w) > 1 and zl >= 4.0:
-        return True  # shouting: "BUT", "EVEN"
+        return _PLAIN | _STRICT  # shouting: "BUT", "EVEN"
     if zde < zl:
         # the German spelling of a transliterated name is what German text counts: Vladimir/Wladimir
         zde = max(zde, zipf_frequency(_germanise(w), "de"))
     rare = zl < freq.get("rare_en", 2.0) and zde < 2.0 and not _english_compound(w.lower(), lang)
-    if strict:
-        # sentence starts: only very rare or clearly international words count as names
-        return not (rare or (zde >= zl - 0.3 and zl < 5.0 and zde >= 1.5))
+    # sentence starts: only very rare or clearly international words count as names
+    strict = 0 if rare or (zde >= zl - 0.3 and zl < 5.0 and zde >= 1.5) else _STRICT
     if lang != "en":
         # Romance languages capitalise little besides names (no demonyms, months, titles)
-        return False
+        return strict
     international = zde >= 1.5 and zl - zde < freq.get("max_en_de_gap", 0.9)
     # English uses its own place names far more than German does ("Canberra" 3.6 vs 2.7), which
     # the frequency test takes for a translated word; the English dictionary knows better
-    return not (international or rare or _english_proper_noun(w))
+    return strict | (0 if international or rare or _english_proper_noun(w) else _PLAIN)
 
 
 @cache
@@ -249,7 +275,7 @@ def _english_proper_noun(word: str) -> bool:
         h is None
         or not word[:1].isupper()
         or word.isupper()  # an acronym's lower case is never a word: no evidence either way
-        or len(_APOSTROPHE.split(word, 1)[0]) < 2  # "I'm", "I'll": the pronoun, not a name
+        or len(_before_apostrophe(word)) < 2  # "I'm", "I'll": the pronoun, not a name
         or word.endswith(("an", "ese", "ish"))
     ):
         return False
@@ -305,7 +331,7 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
         for m in run:
             # parts split at hyphens and apostrophes, as the target's words are ("O'Mahony":
             # "O", "Mahony"; the one-letter part is no name word)
-            for w in _PARTS.split(_POSSESSIVE.sub("", m.group()).replace("’", "'")):
+            for w in _name_parts(without_possessive(m.group()).replace("’", "'")):
                 if len(w) < 2 or not w[0].isupper():
                     continue
                 if title:
@@ -322,14 +348,14 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
             # every name-like word is one the document also writes in lower case: a title-cased
             # label ("tap Sync Now" after "when the sync is complete"), not a name
             words = []
-        phrase = _POSSESSIVE.sub("", text[s:e])
+        phrase = without_possessive(text[s:e])
         if fold(phrase) not in _table():
             # the name itself without leading titles ("Vice President"), or, when the table knows
             # it without some leading words, that ("El Banco Central Europeo": "Banco" is a
             # common word; "The United Nations": both words are) — never dropping a name word
             a = phrase.find(words[0]) if words else len(phrase)
             known = next((m.start() - s for m in run[1:] if m.start() - s <= a
-                          and fold(_POSSESSIVE.sub("", text[m.start() : e])) in _table()), None)
+                          and fold(without_possessive(text[m.start() : e])) in _table()), None)
             a = known if known is not None else (a if words else 0)
             s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
         if not words and fold(phrase) in _table():
@@ -341,11 +367,12 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     prev_end = -1
     for m in _CAP.finditer(text, start, end):
         gap = text[prev_end : m.start()] if prev_end >= 0 else ""
-        if run and gap not in (" ", "-") and not _NUMBER_GAP.fullmatch(gap):
+        if run and gap not in (" ", "-") and not (3 <= len(gap) <= 4 and _NUMBER_GAP.fullmatch(gap)):
             flush()
         run.append(m)
         prev_end = m.end()
-        if _POSSESSIVE.search(m.group()):
+        token = m.group()
+        if ("'" in token or "’" in token) and _POSSESSIVE.search(token):
             flush()
     flush()
     return out
@@ -459,7 +486,7 @@ def _word_classes(token: str, lang: str) -> WordClasses:
 
 def _read_word_classes(token: str, lang: str) -> WordClasses:
     if "'" in token or "’" in token:
-        token = _POSSESSIVE.sub("", token).replace("’", "'")
+        token = without_possessive(token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
     for w in _PARTS.split(token) if ("-" in token or "'" in token) else (token,):
         if len(w) < 2 or not w[0].isupper() or _in_common(w):
