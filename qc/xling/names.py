@@ -35,12 +35,13 @@ from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
 from qc.xling.word_caches import CACHE_MAX, cache_for, cached
 
+_ZIPF: Final[dict[str, dict[str, float]]] = {}
+
 
 def zipf_frequency(word: str, lang: str) -> float:
-    """wordfreq's Zipf frequency (:func:`qc.lang.frequencies.zipf`: one probe of the frequency
-    list; a cache in front of it would cost a probe of its own, and one more for each word seen
-    for the first time, which is most words the checks ask about)."""
-    return zipf(word, lang)
+    """wordfreq's Zipf frequency, cached (names and words repeat across a batch; a hit is one
+    probe of a dict smaller than the frequency list, without lower-casing the word)."""
+    return cached(_ZIPF, lang, word, zipf)
 
 
 @dataclass(frozen=True, slots=True)
