@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qc.xling.bitext import build_bitext
-from qc.xling.check_names import check_names
+from qc.xling.check_names import check_names, whole_word_at
 from qc.xling.data import name_tables
 from qc.xling.names import (
     _english_dictionary,
@@ -239,3 +241,18 @@ def test_a_demonym_of_a_table_place_is_rendered_by_the_place() -> None:
     assert check_names(build_bitext(src, rendered, "en"), "crosslingual") == []
     lost = "Sie stammt aus dem Süden und wuchs bei Chicago auf."
     assert check_names(build_bitext(src, lost, "en"), "crosslingual")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab_1²é -.", max_size=12), st.text(alphabet="ab1é", min_size=1, max_size=3),
+       st.text(alphabet="ab_1²é -.", max_size=12), st.data())
+def test_whole_word_at_finds_what_the_whole_word_regex_finds(before: str, word: str, after: str,
+                                                            data: st.DataObject) -> None:
+    # the misspelt-name finding's span: the first whole-word occurrence inside the link's target;
+    # the stretch searched starts or ends anywhere, also right at the word's edges
+    text = before + word + after
+    edges = [0, len(before), len(before) + len(word), len(text)]
+    start = data.draw(st.sampled_from(edges) | st.integers(0, len(text)))
+    end = data.draw(st.sampled_from([e for e in edges if e >= start]) | st.integers(start, len(text)))
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:end])
+    assert whole_word_at(text, word, start, end) == (start + m.start() if m else -1)

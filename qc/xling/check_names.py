@@ -105,12 +105,12 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
             if match.found:
                 continue
             ev = {**bt.evidence(link.src), "source_name": name.text}
-            near = re.search(rf"(?<!\w){re.escape(match.near)}(?!\w)", text[s:e]) if match.near else None
-            if near is not None and _german_word(match.near):
-                near = None  # a German word is a translation ("Konto" for "Account"), not a misspelling
-            if near is not None:
+            near = whole_word_at(text, match.near, s, e) if match.near else -1
+            if near >= 0 and _german_word(match.near):
+                near = -1  # a German word is a translation ("Konto" for "Account"), not a misspelling
+            if near >= 0:
                 findings.append(Finding.at(
-                    text, s + near.start(), s + near.end(), category="name", severity="major",
+                    text, near, near + len(match.near), category="name", severity="major",
                     confidence=0.8, detector=detector,
                     message=f"“{match.near}” looks like a misspelling of the source name “{name.text}”",
                     evidence={**ev, "similarity": match.similarity},
@@ -135,6 +135,28 @@ def check_names(bt: Bitext, detector: str) -> list[Finding]:
     # without rules for the source's language its capitalised words and spellings are read as
     # English ones: a hint for the editor, not an error
     return bt.as_hints(findings, "info", max_confidence=0.4)
+
+
+def whole_word_at(text: str, word: str, start: int, end: int) -> int:
+    r"""Where ``word`` first occurs in ``text[start:end]`` as a whole word (no word character on
+    either side inside that stretch), or -1: what ``re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
+    text[start:end])`` finds, offset by ``start``, without compiling a pattern for each word.
+
+    >>> whole_word_at("Mokhbars Sohn und Mokhbar", "Mokhbar", 0, 25)
+    18
+    """
+    i = text.find(word, start, end) if word else -1
+    while i >= 0:
+        j = i + len(word)
+        if (i == start or not _is_word_char(text[i - 1])) and (j >= end or not _is_word_char(text[j])):
+            return i
+        i = text.find(word, i + 1, end)
+    return -1
+
+
+def _is_word_char(c: str) -> bool:
+    r"""``re``'s ``\w`` for one character: a letter, digit or other numeric character, or "_"."""
+    return c.isalnum() or c == "_"
 
 
 def _words_of_link(words_of: list[list[str]], ids: tuple[int, ...]) -> list[str]:
