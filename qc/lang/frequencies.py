@@ -56,18 +56,16 @@ def zipf(word: str, lang: str) -> float:
     freq = freqs.get(key, 0.0)
     got = _ZIPF_OF.get(freq)
     if got is None:
-        got = _ZIPF_OF[freq] = zipf_of_frequency(freq)
+        got = _ZIPF_OF[freq] = _zipf_of(freq)
     return got
 
 
-#: :func:`zipf_of_frequency` by frequency: a list holds a few hundred distinct frequencies (wordfreq
+#: :func:`_zipf_of` by frequency: a list holds a few hundred distinct frequencies (wordfreq
 #: stores them in bins), so one dict probe replaces two logarithms and two roundings
 _ZIPF_OF: dict[float, float] = {}
 
 
-def zipf_of_frequency(freq: float) -> float:
-    """The Zipf value of a frequency read from a list of :func:`frequency_dict` (0 for a word the
-    list lacks), as wordfreq computes it."""
+def _zipf_of(freq: float) -> float:
     if freq <= _MIN_FREQ:
         return _ZIPF_UNLISTED  # (names and rare words, which the cross-lingual checks ask about most)
     # wordfreq keeps three significant digits

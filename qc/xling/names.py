@@ -30,7 +30,7 @@ from typing import Final
 
 from rapidfuzz.distance import Indel
 
-from qc.lang.frequencies import frequency_dict, zipf, zipf_of_frequency
+from qc.lang.frequencies import zipf
 from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
 from qc.xling.word_caches import CACHE_MAX, cache_for, cached
@@ -41,39 +41,7 @@ _ZIPF: Final[dict[str, dict[str, float]]] = {}
 def zipf_frequency(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency, cached (names and words repeat across a batch; a hit is one
     probe of a dict smaller than the frequency list, without lower-casing the word)."""
-    cache = _ZIPF.get(lang)
-    got = cache.get(word) if cache is not None else None
-    if got is None:
-        got = cache_for(_ZIPF, lang)[word] = _read_zipf(word, lang)
-    return got
-
-
-#: the frequency lists by language, as :func:`_read_zipf` reads them
-_FREQUENCIES: Final[dict[str, dict[str, float]]] = {}
-#: :func:`~qc.lang.frequencies.zipf_of_frequency` by frequency (a list holds a few hundred)
-_ZIPF_BY_FREQUENCY: Final[dict[float, float]] = {}
-
-
-def _read_zipf(word: str, lang: str) -> float:
-    """:func:`qc.lang.frequencies.zipf`, with its look-up for a word of Latin letters done here:
-    compiled, it makes no call into the interpreter for the few dozen words a document brings
-    that the cache has not seen (words of other scripts, digits or apostrophes go to ``zipf``)."""
-    if not word.isalpha():
-        return zipf(word, lang)
-    if word.isascii():
-        key = word.lower()  # (NFC and case folding change nothing else in ASCII)
-    elif max(word) < "\u0250":  # Latin letters
-        key = unicodedata.normalize("NFC", word).casefold()
-    else:
-        return zipf(word, lang)
-    freqs = _FREQUENCIES.get(lang)
-    if freqs is None:
-        freqs = _FREQUENCIES[lang] = frequency_dict(lang)
-    freq = freqs.get(key, 0.0)
-    got = _ZIPF_BY_FREQUENCY.get(freq)
-    if got is None:
-        got = _ZIPF_BY_FREQUENCY[freq] = zipf_of_frequency(freq)
-    return got
+    return cached(_ZIPF, lang, word, zipf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,7 +489,7 @@ def _read_word_classes(token: str, lang: str) -> WordClasses:
     if "'" in token or "’" in token:
         token = without_possessive(token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
-    for w in _PARTS.split(token) if ("-" in token or "'" in token) else (token,):
+    for w in _name_parts(token):
         if len(w) < 2 or not w[0].isupper() or _in_common(w):
             continue
         name_like = not is_common_word(w, lang) or not is_common_word(w, lang, strict=True)
