@@ -150,10 +150,39 @@ def _pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     return [(link.src, link.tgt) for link in links]
 
 
-def test_a_sentence_split_in_a_long_paragraph_is_aligned_in_a_window_around_the_split():
-    # source sentence 4 becomes target sentences 4 and 5; the rest pair in order around it
+def test_a_sentence_split_in_two_halves_by_length_is_aligned_without_anchors():
+    # source sentence 4 becomes target sentences 4 and 5, neither of which fits it alone, and
+    # the rest pair in order around them: lengths tell the split, and the anchors go unasked
     src = [60, 80, 70, 90, 120, 75, 65, 85, 70, 95]
     tgt = [63, 84, 72, 95, 60, 64, 78, 68, 90, 73, 99]
+    true = {((i,), (i,)) for i in range(4)} | {((4,), (4, 5))} | {((i,), (i + 1,)) for i in range(5, 10)}
+    by_length = _Truth(true)
+    links = align_lines(src, tgt, by_length, [0] * 10, [0] * 11)
+    assert _pairs(links) == _pairs(align(src, tgt, _Truth(true), merge_evidence=True))
+    assert ((4,), (4, 5)) in _pairs(links)
+    assert not by_length.asked
+    # the same two sentences joined in the translation
+    joined = align_lines(tgt, src, _Truth({(t, s) for s, t in true}), [0] * 11, [0] * 10)
+    assert _pairs(joined) == [(t, s) for s, t in _pairs(links)]
+
+
+def test_a_split_sentence_added_to_by_length_is_left_to_the_programme():
+    # one short added sentence (target 4): source 4 with targets 4 and 5 would fit by length,
+    # but the pairs before the addition agree and so do those after it, shifted by one: every
+    # source sentence has a target that fits it alone, and only anchors tell the two apart
+    src = [60, 80, 70, 90, 120, 75, 65, 85, 70, 95]
+    tgt = [63, 84, 72, 95, 30, 118, 78, 68, 90, 73, 99]
+    true = {((i,), (i,)) for i in range(4)} | {((), (4,))} | {((i,), (i + 1,)) for i in range(4, 10)}
+    anchors = _Truth(true)
+    links = align_lines(src, tgt, anchors, [0] * 10, [0] * 11)
+    assert ((), (4,)) in _pairs(links) and anchors.asked
+
+
+def test_a_sentence_split_in_a_long_paragraph_is_aligned_in_a_window_around_the_split():
+    # source sentence 4 becomes target sentences 4 and 5, which together are too short for it
+    # by length (a free translation: lengths alone do not tell the split); the rest pair in order
+    src = [60, 80, 70, 90, 120, 75, 65, 85, 70, 95]
+    tgt = [63, 84, 72, 95, 30, 30, 78, 68, 90, 73, 99]
     true = {((i,), (i,)) for i in range(4)} | {((4,), (4, 5))} | {((i,), (i + 1,)) for i in range(5, 10)}
     windowed = _Truth(true)
     links = align_lines(src, tgt, windowed, [0] * 10, [0] * 11)
