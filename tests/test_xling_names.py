@@ -12,7 +12,6 @@ from qc.xling.bitext import build_bitext
 from qc.xling.check_names import check_names, whole_word_at
 from qc.xling.data import name_tables
 from qc.xling.names import (
-    _CAP,
     _english_dictionary,
     _english_proper_noun,
     _word_classes,
@@ -257,22 +256,3 @@ def test_whole_word_at_finds_what_the_whole_word_regex_finds(before: str, word: 
     end = data.draw(st.sampled_from([e for e in edges if e >= start]) | st.integers(start, len(text)))
     m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:end])
     assert whole_word_at(text, word, start, end) == (start + m.start() if m else -1)
-
-
-#: capitals, lower case, the punctuation around words (and what the token-by-token reading leaves
-#: to the pattern: "#", "_", digits, hyphens, apostrophes, letters beyond ASCII) and whitespace
-_CAPS_ALPHABET = "ABUSab.,()“”„\"'’-#_2²ÖéłΣ中 \n\u00a0\u2003"
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.text(alphabet=_CAPS_ALPHABET, max_size=24), st.data())
-def test_capitalised_tokens_reads_as_the_pattern_does(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    assert capitalised_tokens(text, start, end) == _CAP.findall(text, start, end)
-
-
-def test_capitalised_tokens_of_a_news_sentence() -> None:
-    text = "(Reuters) “President Putin,” said al-Assad's aide in the U.S. on #Gaza, was G7-bound."
-    assert capitalised_tokens(text, 0, len(text)) == _CAP.findall(text) == [
-        "Reuters", "President", "Putin", "Assad's", "U.S.", "G7-bound"]

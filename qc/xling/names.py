@@ -407,33 +407,8 @@ def capitalised_tokens(text: str, start: int, end: int) -> list[str]:
 
     >>> capitalised_tokens("The U.S. envoy met Kim Jong-un.", 0, 31)
     ['The', 'U.S.', 'Kim', 'Jong-un']
-
-    ``_CAP.findall(text, start, end)``, read token by token: a match never holds whitespace, and
-    whitespace or the span's end around it reads alike to the pattern (no word character, no
-    "#"), so its matches are those of each whitespace token alone. A token that is ASCII letters
-    inside brackets, quotes or punctuation (most of them) is its own only match when it opens
-    with a capital (every later letter follows a letter), else has none; other tokens go
-    through the pattern. (The pattern looks back before ``start``: a token right at a start
-    that follows no whitespace is read in the text.)
     """
-    out: list[str] = []
-    tokens = text[start:end].split()
-    if tokens and start > 0 and not text[start - 1].isspace() and not text[start].isspace():
-        out += _CAP.findall(text, start, start + len(tokens[0]))
-        tokens = tokens[1:]
-    for token in tokens:
-        core = token.strip(_PLAIN_EDGE)
-        if core.isascii() and core.isalpha():
-            if "A" <= core[0] <= "Z":
-                out.append(core)
-        else:
-            out += _CAP.findall(token)
-    return out
-
-
-#: characters around a token that neither :data:`_CAP` nor its context tests read as part of a
-#: word (no letter, digit, "_", "#", hyphen or apostrophe)
-_PLAIN_EDGE: Final = "()[]{}.,;:!?\"“”„‘«»"
+    return _CAP.findall(text, start, end)
 
 
 def name_words_in(text: str, start: int, end: int, present: Collection[str],
