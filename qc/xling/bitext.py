@@ -557,8 +557,24 @@ def build_bitext(
                   unsupported_lang=None if detected in SUPPORTED else detected)
 
 
-#: a sentence's anchors as bit sets: numbers (every reading), name keys, cognates, lexicon entries
-_Bits = tuple[int, int, int, int]
+class _Bits:
+    """A sentence's anchors (or a merge's) as bit sets: numbers (every reading), name keys,
+    cognates, lexicon entries; and how many of each (a bead's score asks for each sentence's
+    counts many times, and a popcount from compiled code is a Python method call)."""
+
+    __slots__ = ("cognates", "entries", "keys", "n_cognates", "n_entries", "n_keys", "n_values", "values")
+
+    def __init__(self, values: int, keys: int, cognates: int, entries: int) -> None:
+        self.values, self.keys, self.cognates, self.entries = values, keys, cognates, entries
+        self.n_values = values.bit_count() if values else 0
+        self.n_keys = keys.bit_count() if keys else 0
+        self.n_cognates = cognates.bit_count() if cognates else 0
+        self.n_entries = entries.bit_count() if entries else 0
+
+    def union(self, other: _Bits) -> _Bits:
+        """The anchors of the two sentences together (a merge's)."""
+        return _Bits(self.values | other.values, self.keys | other.keys, self.cognates | other.cognates,
+                     self.entries | other.entries)
 
 
 class BitextAnchors(BeadSimilarity):
@@ -568,7 +584,8 @@ class BitextAnchors(BeadSimilarity):
     lexicon entry) gets a bit on first sight; a sentence's features of a kind are an int, a
     merge's are its sentences' or-ed together, and a shared count is a popcount. (Frozensets
     read the same; the programme weighs a few hundred beads a document, and sets made and
-    intersected for each cost several times as much.)
+    intersected for each cost several times as much.) Each sentence's and merge's counts are
+    taken once; a bead's score counts only what the two sides share.
     """
 
     def __init__(self, src: list[Sentence], tgt: list[Sentence], params: AlignParams, lang: str) -> None:
@@ -577,6 +594,9 @@ class BitextAnchors(BeadSimilarity):
         self._bit: dict[object, int] = {}
         self._src_bits: list[_Bits | None] = [None] * len(src)
         self._tgt_bits: list[_Bits | None] = [None] * len(tgt)
+        #: merges of sentence ``i`` with ``i + 1`` (the programme asks for each with several counterparts)
+        self._src_pairs: list[_Bits | None] = [None] * len(src)
+        self._tgt_pairs: list[_Bits | None] = [None] * len(tgt)
         #: 1-1 similarities (the runs at either end and the programme ask for the same pairs)
         self._ones: dict[int, float] = {}
 
@@ -600,8 +620,8 @@ class BitextAnchors(BeadSimilarity):
         got = self._src_bits[i]
         if got is None:
             s = self.src[i]
-            got = self._src_bits[i] = (self._mask(s.values), self._mask(s.keys), self._mask(s.cognates),
-                                       self._mask(s.source_entries))
+            got = self._src_bits[i] = _Bits(self._mask(s.values), self._mask(s.keys), self._mask(s.cognates),
+                                            self._mask(s.source_entries))
         return got
 
     def _target(self, j: int) -> _Bits:
@@ -611,8 +631,8 @@ class BitextAnchors(BeadSimilarity):
             sets = _target_anchor_sets(t, self.lang)
             keys, cognates, concepts = sets if sets is not None else (
                 t.keys, t.cognates, target_concepts(t.text, self.lang))
-            got = self._tgt_bits[j] = (self._mask(t.values), self._mask(keys), self._mask(cognates),
-                                       self._mask(concepts))
+            got = self._tgt_bits[j] = _Bits(self._mask(t.values), self._mask(keys), self._mask(cognates),
+                                            self._mask(concepts))
         return got
 
     def one(self, i: int, j: int) -> float:
@@ -630,26 +650,32 @@ class BitextAnchors(BeadSimilarity):
         return got
 
     def src_pair(self, i: int, j: int) -> float:
-        x, y = self._source(i), self._source(i + 1)
-        return self._score((x[0] | y[0], x[1] | y[1], x[2] | y[2], x[3] | y[3]), self._target(j))
+        merged = self._src_pairs[i]
+        if merged is None:
+            merged = self._src_pairs[i] = self._source(i).union(self._source(i + 1))
+        return self._score(merged, self._target(j))
 
     def tgt_pair(self, i: int, j: int) -> float:
-        x, y = self._target(j), self._target(j + 1)
-        return self._score(self._source(i), (x[0] | y[0], x[1] | y[1], x[2] | y[2], x[3] | y[3]))
+        merged = self._tgt_pairs[j]
+        if merged is None:
+            merged = self._tgt_pairs[j] = self._target(j).union(self._target(j + 1))
+        return self._score(self._source(i), merged)
 
     def _score(self, s: _Bits, t: _Bits) -> float:
-        sv, sk, sc, sl = s
-        tv, tk, tc, tl = t
+        sv, tv, sk, tk = s.values, t.values, s.keys, t.keys
         a = 0.0
         if sv or tv or sk:
-            a = _anchor_score(sv.bit_count(), tv.bit_count(), (sv & tv).bit_count(), (sv | tv).bit_count(),
-                              sk.bit_count(), (sk & tk).bit_count())
+            v_shared = (sv & tv).bit_count() if sv and tv else 0
+            a = _anchor_score(s.n_values, t.n_values, v_shared, s.n_values + t.n_values - v_shared, s.n_keys,
+                              (sk & tk).bit_count() if sk and tk else 0)
+        sc, tc = s.cognates, t.cognates
         if sc and tc:
             # chance overlap of unrelated sentences is about 0.05
-            a += self.cognate_weight * (2 * (sc & tc).bit_count() / (sc.bit_count() + tc.bit_count()) - 0.05)
+            a += self.cognate_weight * (2 * (sc & tc).bit_count() / (s.n_cognates + t.n_cognates) - 0.05)
+        sl, tl = s.entries, t.entries
         if sl and tl:
             # translated words: Dice about 0.5 for translations, 0.04 for unrelated sentences
-            a += self.lexicon_weight * (2 * (sl & tl).bit_count() / (sl.bit_count() + tl.bit_count()) - 0.1)
+            a += self.lexicon_weight * (2 * (sl & tl).bit_count() / (s.n_entries + t.n_entries) - 0.1)
         return a
 
 
