@@ -481,12 +481,18 @@ def _single_split(src_lens: Sequence[int], tgt_lens: Sequence[int], ratio: float
         bead = Link((k, k + 1), (k,), p.cost_merge + c)
     if c > p.diagonal_guard:
         return None
-    links = [Link((i,), (i,), length_cost(src_lens[i], tgt_lens[i], ratio, var)) for i in range(k)]
+    links = _in_order(src_lens, tgt_lens, ratio, var, 0, k, 0)
     links.append(bead)
-    di, dj = (0, 1) if m > n else (1, 0)
-    for i in range(k + 1, min(n, m)):
-        links.append(Link((i + di,), (i + dj,), length_cost(src_lens[i + di], tgt_lens[i + dj], ratio, var)))
+    links += _in_order(src_lens, tgt_lens, ratio, var, k + len(bead.src), n, m - n)
     return links
+
+
+def _in_order(src_lens: Sequence[int], tgt_lens: Sequence[int], ratio: float, variance: float, first: int,
+              stop: int, shift: int) -> list[Link]:
+    """Source sentences ``first`` to ``stop - 1`` each linked to the target sentence ``shift``
+    places on, with its length cost."""
+    return [Link((k,), (k + shift,), length_cost(src_lens[k], tgt_lens[k + shift], ratio, variance))
+            for k in range(first, stop)]
 
 
 def _align_window(
@@ -532,12 +538,10 @@ def _align_window(
         if not _near_edge(inner, hi - lo, t_hi - t_lo, lo > 0, hi < n, p.window_margin):
             break
         margin *= 2  # the sides part outside the window: widen it
-    links = [Link((k,), (k,), length_cost(src_lens[k], tgt_lens[k], ratio, p.variance)) for k in range(lo)]
+    links = _in_order(src_lens, tgt_lens, ratio, p.variance, 0, lo, 0)
     for link in inner:
         links.append(Link(tuple(i + lo for i in link.src), tuple(j + t_lo for j in link.tgt), link.cost))
-    for k in range(hi, n):
-        c = length_cost(src_lens[k], tgt_lens[k + shift], ratio, p.variance)
-        links.append(Link((k,), (k + shift,), c))
+    links += _in_order(src_lens, tgt_lens, ratio, p.variance, hi, n, shift)
     return links
 
 
