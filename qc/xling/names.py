@@ -87,15 +87,20 @@ _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _NUMBER_GAP: Final = re.compile(r" \d{1,2} ")
 
 
+def _has_apostrophe(word: str) -> bool:
+    """Whether ``word`` holds a straight or curly apostrophe (only then are the apostrophe
+    patterns asked: most words hold none)."""
+    return "'" in word or "’" in word
+
+
 def without_possessive(word: str) -> str:
-    """``word`` without a final "'s", "’s", "'" or "’" (``_POSSESSIVE.sub("", word)``, the regex
-    asked only when the word holds an apostrophe: most words hold none)."""
-    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+    """``word`` without a final "'s", "’s", "'" or "’" (``_POSSESSIVE.sub("", word)``)."""
+    return _POSSESSIVE.sub("", word) if _has_apostrophe(word) else word
 
 
 def _before_apostrophe(word: str) -> str:
     """What comes before the first apostrophe of ``word`` (all of it without one)."""
-    return _APOSTROPHE.split(word, 1)[0] if "'" in word or "’" in word else word
+    return _APOSTROPHE.split(word, 1)[0] if _has_apostrophe(word) else word
 
 
 def _name_parts(token: str) -> list[str]:
@@ -373,7 +378,7 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
         run.append(m)
         prev_end = m.end()
         token = m.group()
-        if ("'" in token or "’" in token) and _POSSESSIVE.search(token):
+        if _has_apostrophe(token) and _POSSESSIVE.search(token):
             flush()
     flush()
     return out
@@ -486,8 +491,8 @@ def _word_classes(token: str, lang: str) -> WordClasses:
 
 
 def _read_word_classes(token: str, lang: str) -> WordClasses:
-    if "'" in token or "’" in token:
-        token = without_possessive(token).replace("’", "'")
+    if _has_apostrophe(token):
+        token = _POSSESSIVE.sub("", token).replace("’", "'")
     out: list[tuple[str, bool, tuple[str, ...]]] = []
     for w in _name_parts(token):
         if len(w) < 2 or not w[0].isupper() or _in_common(w):
