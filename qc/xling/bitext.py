@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Final
 
 from qc.lang.sentences import fast_sentences, sentence_bounds
@@ -185,22 +185,33 @@ class Sentence:
         return self._entries
 
 
-@dataclass(slots=True)
 class Bitext:
-    source: str
-    target: str
-    source_lang: str
-    src: list[Sentence]
-    tgt: list[Sentence]
-    links: list[Link]
-    #: characters of each source / target sentence
-    src_chars: list[int] = field(default_factory=list)
-    tgt_chars: list[int] = field(default_factory=list)
-    #: the source's own language when qc has no rules for it (``source_lang`` is then "en",
-    #: whose rules stand in); None for a supported language
-    unsupported_lang: str | None = None
-    _target_words: list[list[str]] | None = None
-    _target_word_sets: list[set[str]] | None = None
+    """Source and target sentences and their alignment: what every check reads.
+
+    (A plain class, not a dataclass, as :class:`Sentence` is: compiled by mypyc, its constructor
+    is native code; a dataclass's is Python.)
+    """
+
+    __slots__ = ("_target_word_sets", "_target_words", "links", "source", "source_lang", "src", "src_chars",
+                 "target", "tgt", "tgt_chars", "unsupported_lang")
+
+    def __init__(self, source: str, target: str, source_lang: str, src: list[Sentence], tgt: list[Sentence],
+                 links: list[Link], src_chars: list[int] | None = None, tgt_chars: list[int] | None = None,
+                 unsupported_lang: str | None = None) -> None:
+        self.source = source
+        self.target = target
+        self.source_lang = source_lang
+        self.src = src
+        self.tgt = tgt
+        self.links = links
+        #: characters of each source / target sentence
+        self.src_chars: list[int] = [] if src_chars is None else src_chars
+        self.tgt_chars: list[int] = [] if tgt_chars is None else tgt_chars
+        #: the source's own language when qc has no rules for it (``source_lang`` is then "en",
+        #: whose rules stand in); None for a supported language
+        self.unsupported_lang = unsupported_lang
+        self._target_words: list[list[str]] | None = None
+        self._target_word_sets: list[set[str]] | None = None
 
     @property
     def target_words(self) -> list[list[str]]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Container, Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
 
@@ -44,26 +43,64 @@ def zipf_frequency(word: str, lang: str) -> float:
     return cached(_ZIPF, lang, word, zipf)
 
 
-@dataclass(frozen=True, slots=True)
 class NameMention:
-    start: int
-    end: int
-    text: str
-    #: the name-like words of the mention (common words such as "President" dropped)
-    words: tuple[str, ...]
-    #: capitalised words inside the sentence that the frequency test calls common; they
-    #: count as names when the translation keeps them verbatim elsewhere ("Banksy")
-    weak_words: tuple[str, ...] = ()
+    """A name in a source sentence: its span and text, its name-like words and the weak ones; a
+    value (equal by its fields, never changed once made). A plain class rather than a frozen
+    dataclass, as :class:`~qc.xling.numbers.Quantity` is: compiled, its constructor is native code
+    (a frozen dataclass's is Python, setting each field through ``object.__setattr__``)."""
+
+    __slots__ = ("end", "start", "text", "weak_words", "words")
+
+    def __init__(self, start: int, end: int, text: str, words: tuple[str, ...],
+                 weak_words: tuple[str, ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        #: the name-like words of the mention (common words such as "President" dropped)
+        self.words = words
+        #: capitalised words inside the sentence that the frequency test calls common; they
+        #: count as names when the translation keeps them verbatim elsewhere ("Banksy")
+        self.weak_words = weak_words
+
+    def _fields(self) -> tuple[int, int, str, tuple[str, ...], tuple[str, ...]]:
+        return self.start, self.end, self.text, self.words, self.weak_words
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameMention) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"NameMention(start={self.start}, end={self.end}, text={self.text!r}, words={self.words!r}, "
+                f"weak_words={self.weak_words!r})")
 
 
-@dataclass(frozen=True, slots=True)
 class NameMatch:
-    found: bool
-    #: the closest target word when not found (a mangled spelling), else ""
-    near: str = ""
-    similarity: float = 0.0
-    #: the last word of a multi-word name was found (a first name or title left out)
-    partial: bool = False
+    """How :func:`find_name` found a name in the target (a value, as :class:`NameMention` is)."""
+
+    __slots__ = ("found", "near", "partial", "similarity")
+
+    def __init__(self, found: bool, near: str = "", similarity: float = 0.0, partial: bool = False) -> None:
+        self.found = found
+        #: the closest target word when not found (a mangled spelling), else ""
+        self.near = near
+        self.similarity = similarity
+        #: the last word of a multi-word name was found (a first name or title left out)
+        self.partial = partial
+
+    def _fields(self) -> tuple[bool, str, float, bool]:
+        return self.found, self.near, self.similarity, self.partial
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameMatch) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"NameMatch(found={self.found!r}, near={self.near!r}, similarity={self.similarity!r}, "
+                f"partial={self.partial!r})")
 
 
 #: a capitalised word or an initialism ("U.S."); the pattern opens with a character class so
