@@ -26,6 +26,16 @@ def test_german_ordinals_and_dates_stay_in_their_sentence() -> None:
     ]
 
 
+def test_a_word_with_an_apostrophe_before_a_full_stop_ends_the_sentence() -> None:
+    """"wouldn't." and "geht's." end sentences: the word is read whole, not as the letter after its
+    apostrophe (which would pass for an initial, "J. Smith")."""
+    text = "I know people who wouldn't. I was buying tires. It was John’s. Then J. Smith left."
+    assert [s.text for s in fast_sentences(text, "en")] == [
+        "I know people who wouldn't.", "I was buying tires.", "It was John’s.", "Then J. Smith left.",
+    ]
+    assert [s.text for s in fast_sentences("So geht's. Dann kam er.", "de")] == ["So geht's.", "Dann kam er."]
+
+
 def test_sentences_never_cross_lines_and_offsets_are_exact() -> None:
     text = "  Er sagte: „Ja.“ Dann ging er!\n\nNeu? Ja.\r\nEnde ohne Punkt"
     spans = fast_sentences(text, "de")
@@ -34,7 +44,7 @@ def test_sentences_never_cross_lines_and_offsets_are_exact() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab1 .,)\t\u00a0ü_", max_size=30), st.integers(0, 30), st.integers(0, 30))
+@given(st.text(alphabet="ab1 .,)\t\u00a0ü_'’", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_last_word_before_a_boundary_equals_the_regex_search(body: str, a: int, b: int) -> None:
     """Reading the last word after the last blank finds what the regex finds over the whole span."""
     start, end = min(a, b, len(body)), min(max(a, b), len(body))

@@ -34,7 +34,9 @@ _ENDS_SENTENCE = re.compile(_END_MARKS + r"\s*$")
 #: the same, plus Chinese and Japanese full stops, which no space follows (a slower scan:
 #: used only on lines that have one)
 _BOUNDARY_CJK = re.compile(_BOUNDARY.pattern + r"|[。！？]+[」』”’）)]*(?=\S)")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+#: the last word before a full stop, with its apostrophes: "wouldn't", "John's" and "geht's" end a
+#: sentence; without them the word would read as the single letter "t" or "s", an initial
+_LAST_WORD = re.compile(r"(\w+(?:['’]\w+)*)\W*$")
 _ABBREV = frozenset(
     [
         "mr",
