@@ -264,6 +264,30 @@ def test_the_target_anchor_sets_read_from_words_equal_the_per_feature_regexes(pa
     assert concepts == target_concepts(text, lang)
 
 
+_SOURCE_ANCHOR_PIECES = [*"aAZéÉ9²_-'’.,:\" \nİΣσςIıK\u212a\u0307", "customer", "bought", "books", "stopped",
+                         "President", "conflicts", "Berlin", "2024", "persona", "comprato"]
+
+
+@given(st.lists(st.sampled_from(_SOURCE_ANCHOR_PIECES) | st.characters(), max_size=30).map("".join),
+       st.sampled_from(["en", "it", "xx"]))
+def test_the_source_anchor_sets_read_from_words_equal_the_per_feature_regexes(text, lang):
+    """The aligner reads a source sentence's cognates and lexicon entries from its words, one
+    cached record per word; they must equal what the per-feature functions read from the text
+    (which the sentence then falls back to, for "_", "İ" and "Σ")."""
+    from qc.xling.bitext import Sentence, _cognates, _source_anchor_sets, _word_set
+    from qc.xling.lexicon import source_concepts
+
+    sentence = Sentence(0, len(text), [], "source", text, lang)
+    got = _source_anchor_sets(sentence, lang)
+    if got is None:
+        assert any(c in text for c in "_\u0130\u03a3")
+        return
+    cognates, entries = got
+    assert sentence.words == _word_set(text)
+    assert cognates == _cognates(_word_set(text))
+    assert entries == source_concepts(text, lang)
+
+
 def test_the_quick_start_classes_of_the_names_and_digits_patterns_match_the_plain_ones():
     """Two patterns of the cross-lingual checks open with a range class that the regex engine
     tests faster than a Unicode category, then check the category in a lookbehind: for every

@@ -26,7 +26,14 @@ from qc.model import SEVERITY_RANK, Document, Finding, Severity
 from qc.segment import Span, iter_sentences
 from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, align_lines
 from qc.xling.langid import SUPPORTED, detect_language
-from qc.xling.lexicon import NO_ENTRIES, source_concepts, target_concepts, target_word_concepts
+from qc.xling.lexicon import (
+    NO_ENTRIES,
+    has_source_lexicon,
+    source_concepts,
+    source_word_concepts,
+    target_concepts,
+    target_word_concepts,
+)
 from qc.xling.names import (
     NameMention,
     WordClasses,
@@ -360,12 +367,10 @@ def _target_anchor_sets(
     look-up each instead of a pass over the text per feature; the sentence's :attr:`~Sentence.words`
     are set on the way.
 
-    None when the text holds "_" (a word character that joins the words the regexes of those
-    functions read), "İ" (two characters in lower case) or "Σ" (lower-cased by its context): the
-    words in lower case may then differ from the words of the text in lower case.
+    None when the words in lower case may differ from the words of the text in lower case
+    (:func:`_runs_read_as_lower_case`).
     """
-    text = t.text
-    if "_" in text or "\u0130" in text or "\u03a3" in text:
+    if not _runs_read_as_lower_case(t.text):
         return None
     cache = _TARGET_WORDS.get(lang)
     keys: set[str] = set()
@@ -389,6 +394,64 @@ def _target_anchor_sets(
     if t._words is None:
         t._words = frozenset(words)
     return keys, cognates, concepts
+
+
+def _runs_read_as_lower_case(text: str) -> bool:
+    """Whether the words of ``text`` in lower case, read from its runs of letters and digits
+    (:attr:`Sentence.word_runs`), are the words the regexes of :func:`_word_set`,
+    :func:`_cognates` and the lexicon read from the text in lower case: not where it holds "_"
+    (a word character that joins the words those regexes read), "İ" (two characters in lower
+    case) or "Σ" (lower-cased by its context)."""
+    return "_" not in text and "\u0130" not in text and "\u03a3" not in text
+
+
+#: what a source sentence's anchors take from one of its words (a run of letters and digits):
+#: the word in lower case as :func:`_word_set` has it ("" when shorter), its cognate prefix as
+#: :func:`_cognates` has it ("" when none) and its lexicon entries
+#: (:func:`~qc.xling.lexicon.source_concepts`)
+_SourceWord = tuple[str, str, frozenset[int]]
+_SOURCE_WORDS: Final[dict[str, dict[str, _SourceWord]]] = {}
+
+
+def _read_source_word(run: str, lang: str) -> _SourceWord:
+    low = run.lower()
+    cognate = fold(low)[:4] if len(low) >= 5 and not low.isdigit() else ""
+    concepts: frozenset[int] = NO_ENTRIES
+    if has_source_lexicon(lang):
+        for x in [low] if low.isalpha() else _LETTER_WORD.findall(low):
+            entries = source_word_concepts(x, lang)
+            if entries:
+                concepts = entries if not concepts else concepts | entries
+    return low if len(low) >= 3 else "", cognate, concepts
+
+
+def _source_anchor_sets(s: Sentence, lang: str) -> tuple[frozenset[str], frozenset[int]] | None:
+    """A source sentence's cognates and lexicon entries, as :attr:`Sentence.cognates` and
+    :attr:`Sentence.source_entries` have them, read from its words with one cached look-up
+    each (as :func:`_target_anchor_sets` reads a target sentence's); the sentence's
+    :attr:`~Sentence.words` are set on the way. None where the words cannot be read so
+    (:func:`_runs_read_as_lower_case`)."""
+    if not _runs_read_as_lower_case(s.text):
+        return None
+    cache = _SOURCE_WORDS.get(lang)
+    words: set[str] = set()
+    cognates: set[str] = set()
+    concepts: set[int] = set()
+    for run in s.word_runs:
+        got = cache.get(run) if cache is not None else None
+        if got is None:
+            cache = cache_for(_SOURCE_WORDS, lang)
+            got = cache[run] = _read_source_word(run, lang)
+        w, c, e = got
+        if w:
+            words.add(w)
+        if c:
+            cognates.add(c)
+        if e:
+            concepts |= e
+    if s._words is None:
+        s._words = frozenset(words)
+    return frozenset(cognates), (frozenset(concepts) if concepts else NO_ENTRIES)
 
 
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
@@ -631,8 +694,12 @@ class BitextAnchors(BeadSimilarity):
         got = self._src_bits[i]
         if got is None:
             s = self.src[i]
-            got = self._src_bits[i] = _Bits(self._mask(s.values), self._mask(s.keys), self._mask(s.cognates),
-                                            self._mask(s.source_entries))
+            sets = _source_anchor_sets(s, self.lang) if s._cognates is None else None
+            cognates, entries = sets if sets is not None else (s.cognates, s.source_entries)
+            if sets is not None:  # (kept with the sentence, and so with the source)
+                s._cognates, s._entries = sets
+            got = self._src_bits[i] = _Bits(self._mask(s.values), self._mask(s.keys), self._mask(cognates),
+                                            self._mask(entries))
         return got
 
     def _target(self, j: int) -> _Bits:

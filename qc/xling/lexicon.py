@@ -64,6 +64,11 @@ def _base_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def has_source_lexicon(lang: str) -> bool:
+    """Whether the lexicon has entries for source words in ``lang``."""
+    return bool(_lexicon(lang)[0])
+
+
 def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
     if not _lexicon(lang)[0]:
@@ -76,6 +81,11 @@ def target_concepts(text: str, lang: str = "en") -> frozenset[int]:
     if not _lexicon(lang)[1]:
         return NO_ENTRIES
     return _concepts(text, lang, _TARGET_CONCEPTS, _target_word_concepts)
+
+
+def source_word_concepts(word: str, lang: str = "en") -> frozenset[int]:
+    """:func:`source_concepts` of one lower-case run of letters (cached as there)."""
+    return cached(_SOURCE_CONCEPTS, lang, word, _source_word_concepts)
 
 
 def target_word_concepts(word: str, lang: str = "en") -> frozenset[int]:
