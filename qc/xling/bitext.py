@@ -665,6 +665,7 @@ class BitextAnchors(BeadSimilarity):
     def __init__(self, src: list[Sentence], tgt: list[Sentence], params: AlignParams, lang: str) -> None:
         self.src, self.tgt, self.lang = src, tgt, lang
         self.cognate_weight, self.lexicon_weight = params.cognate_weight, params.lexicon_weight
+        #: each feature's bit (an int with that one bit set), by feature
         self._bit: dict[object, int] = {}
         self._src_bits: list[_Bits | None] = [None] * len(src)
         self._tgt_bits: list[_Bits | None] = [None] * len(tgt)
@@ -677,18 +678,16 @@ class BitextAnchors(BeadSimilarity):
     def _mask(self, items: Collection[object]) -> int:
         if not items:
             return 0
-        bit = self._bit
-        ids: list[int] = []
+        bits = self._bit
+        mask = 0
         for x in items:
-            b = bit.get(x)
+            b = bits.get(x)
             if b is None:
-                b = bit[x] = len(bit)
-            ids.append(b)
-        # set the bits in a byte string and read it as one int (no big int made per bit)
-        buf = bytearray((len(bit) + 7) >> 3)
-        for b in ids:
-            buf[b >> 3] |= 1 << (b & 7)
-        return int.from_bytes(buf, "little")
+                # the feature's own bit, made once per document (or-ing it in then makes no int
+                # beyond the result: cheaper, compiled, than setting bits in a byte string)
+                b = bits[x] = 1 << len(bits)
+            mask |= b
+        return mask
 
     def _source(self, i: int) -> _Bits:
         got = self._src_bits[i]
