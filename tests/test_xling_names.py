@@ -17,6 +17,7 @@ from qc.xling.names import (
     _word_classes,
     capitalised_tokens,
     extract_names,
+    find_name,
     fold,
     name_words_in,
 )
@@ -256,3 +257,16 @@ def test_whole_word_at_finds_what_the_whole_word_regex_finds(before: str, word: 
     end = data.draw(st.sampled_from([e for e in edges if e >= start]) | st.integers(start, len(text)))
     m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[start:end])
     assert whole_word_at(text, word, start, end) == (start + m.start() if m else -1)
+
+
+def test_name_mentions_and_matches_are_values() -> None:
+    """Mentions and matches compare, hash and print by their fields (they are plain classes for
+    speed, as the dataclasses they replace compared)."""
+    text = "Vladimir Putin met Kim Jong Un in the Kremlin."
+    first, again = extract_names(text, "en"), extract_names(text, "en")
+    assert first == again and first is not again
+    assert len({*first, *again}) == len(first)
+    assert "Putin" in repr(first[0])
+    found = find_name("Vladimir Putin", ["Wladimir", "Putin", "traf"])
+    assert found == find_name("Vladimir Putin", ["Wladimir", "Putin", "traf"])
+    assert found != find_name("Vladimir Putin", ["Boris", "traf"])
