@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qc.config import Config
@@ -345,3 +345,22 @@ def test_a_word_folds_to_an_initial_the_misspelling_test_expects(word):
     first = fold(word)[:1]
     if first and word[:1].isalpha():
         assert initial(word) in _INITIALS_BEFORE_FOLDING.get(first, first)
+
+
+@settings(deadline=None)  # (the first example loads the word frequencies and the English dictionary)
+# seven of ten longer words capitalised: exactly the 70% the test asks
+@example(["Der", "President", "Crypto", "Explode", "Berlin", "MORE", "Ends", "Über", "talks", "über",
+          "talks"], "en")
+@given(st.lists(st.sampled_from(["Der", "die", "President", "talks", "Ends", "in", "Berlin", "Über", "über",
+                                 "Big", "Crypto", "To", "Explode", "MORE", "the", "of", "a"]), max_size=14),
+       st.sampled_from(["en", "it"]))
+def test_the_headline_case_test_with_its_early_exit_reads_as_the_plain_formula(words, lang):
+    """The headline-case test stops counting once the lower-case words are too many; its answer
+    must be the plain formula's."""
+    from qc.xling.names import _is_title_case, is_common_word
+
+    long_words = [w for w in words[1:] if len(w) > 3]
+    caps = [w for w in long_words if w[0].isupper()]
+    plain = (len(long_words) >= 3 and len(caps) >= 0.7 * len(long_words)
+             and sum(is_common_word(w, lang) for w in caps) >= 2)
+    assert _is_title_case(words, lang) == plain

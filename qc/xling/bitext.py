@@ -719,7 +719,8 @@ class BitextAnchors(BeadSimilarity):
             a = self._score(self._source(i), self._target(j))
             # a copied (untranslated) sentence anchors itself
             sw, tw = self.src[i].words, self.tgt[j].words
-            if sw and tw and a < 1.0:
+            # (most pairs share no word: that test makes no set)
+            if sw and tw and a < 1.0 and not sw.isdisjoint(tw):
                 copy = 2 * len(sw & tw) / (len(sw) + len(tw))
                 if copy >= 0.5:
                     a = max(a, copy)

@@ -345,14 +345,30 @@ def _english_compound(w: str, lang: str) -> bool:
 
 
 def _is_title_case(words: list[str], lang: str) -> bool:
-    """Headline case: most longer words capitalised, at least two of them common words."""
-    long_words = [w for w in words[1:] if len(w) > 3]
-    caps = [w for w in long_words if w[0].isupper()]
-    return (
-        len(long_words) >= 3
-        and len(caps) >= 0.7 * len(long_words)
-        and sum(is_common_word(w, lang) for w in caps) >= 2
-    )
+    """Headline case: most longer words capitalised, at least two of them common words.
+
+    (Counted with an early exit: once the longer words in lower case are too many for the
+    capitalised ones to reach 70%, the rest are not read; most sentences are no headline.)
+    """
+    n_long = 0
+    for k in range(1, len(words)):
+        if len(words[k]) > 3:
+            n_long += 1
+    if n_long < 3:
+        return False
+    needed = 0.7 * n_long
+    caps: list[str] = []
+    lower = 0
+    for k in range(1, len(words)):
+        w = words[k]
+        if len(w) > 3:
+            if w[0].isupper():
+                caps.append(w)
+            else:
+                lower += 1
+                if n_long - lower < needed:
+                    return False
+    return len(caps) >= needed and sum(is_common_word(w, lang) for w in caps) >= 2
 
 
 def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) -> list[NameMention]:
@@ -364,61 +380,66 @@ def extract_names(text: str, lang: str, start: int = 0, end: int | None = None) 
     first_pos = first_word.start() if first_word else start
     out: list[NameMention] = []
     run: list[re.Match[str]] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        s, e = run[0].start(), run[-1].end()
-        words: list[str] = []
-        weak: list[str] = []
-        for m in run:
-            # parts split at hyphens and apostrophes, as the target's words are ("O'Mahony":
-            # "O", "Mahony"; the one-letter part is no name word)
-            for w in _name_parts(without_possessive(m.group()).replace("’", "'")):
-                if len(w) < 2 or not w[0].isupper():
-                    continue
-                if title:
-                    # headline case: only names the tables know or very rare words
-                    if fold(w) in _table() or (zipf_frequency(w, lang) < 2.5 and not is_common_word(w, lang)):
-                        words.append(w)
-                    continue
-                strict = m.start() == first_pos or _after_sentence_mark(text, m.start())
-                if not is_common_word(w, lang, strict=strict):
-                    words.append(w)
-                elif not strict and w.lower() not in _common() and not w.isupper():
-                    weak.append(w)
-        if words and all(_written_lowercase(w, text) for w in words):
-            # every name-like word is one the document also writes in lower case: a title-cased
-            # label ("tap Sync Now" after "when the sync is complete"), not a name
-            words = []
-        phrase = without_possessive(text[s:e])
-        if fold(phrase) not in _table():
-            # the name itself without leading titles ("Vice President"), or, when the table knows
-            # it without some leading words, that ("El Banco Central Europeo": "Banco" is a
-            # common word; "The United Nations": both words are) — never dropping a name word
-            a = phrase.find(words[0]) if words else len(phrase)
-            known = next((m.start() - s for m in run[1:] if m.start() - s <= a
-                          and fold(without_possessive(text[m.start() : e])) in _table()), None)
-            a = known if known is not None else (a if words else 0)
-            s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
-        if not words and fold(phrase) in _table():
-            words = [phrase]
-        if words or weak:
-            out.append(NameMention(s, s + len(phrase), phrase, tuple(words), tuple(weak)))
-        run.clear()
-
     prev_end = -1
     for m in _CAP.finditer(text, start, end):
         gap = text[prev_end : m.start()] if prev_end >= 0 else ""
         if run and gap not in (" ", "-") and not (3 <= len(gap) <= 4 and _NUMBER_GAP.fullmatch(gap)):
-            flush()
+            _flush_names(text, lang, run, title, first_pos, out)
         run.append(m)
         prev_end = m.end()
         token = m.group()
         if _has_apostrophe(token) and _POSSESSIVE.search(token):
-            flush()
-    flush()
+            _flush_names(text, lang, run, title, first_pos, out)
+    _flush_names(text, lang, run, title, first_pos, out)
     return out
+
+
+def _flush_names(text: str, lang: str, run: list[re.Match[str]], title: bool, first_pos: int,
+                 out: list[NameMention]) -> None:
+    """The name mention of ``run``, a run of capitalised words of :func:`extract_names`'s
+    sentence (``title``: the sentence is in headline case; ``first_pos``: where its first word
+    starts), appended to ``out``; ``run`` is emptied. (A module function, not a closure: a
+    compiled closure is called as a Python object.)"""
+    if not run:
+        return
+    s, e = run[0].start(), run[-1].end()
+    words: list[str] = []
+    weak: list[str] = []
+    for m in run:
+        # parts split at hyphens and apostrophes, as the target's words are ("O'Mahony":
+        # "O", "Mahony"; the one-letter part is no name word)
+        for w in _name_parts(without_possessive(m.group()).replace("’", "'")):
+            if len(w) < 2 or not w[0].isupper():
+                continue
+            if title:
+                # headline case: only names the tables know or very rare words
+                if fold(w) in _table() or (zipf_frequency(w, lang) < 2.5 and not is_common_word(w, lang)):
+                    words.append(w)
+                continue
+            strict = m.start() == first_pos or _after_sentence_mark(text, m.start())
+            if not is_common_word(w, lang, strict=strict):
+                words.append(w)
+            elif not strict and w.lower() not in _common() and not w.isupper():
+                weak.append(w)
+    if words and all(_written_lowercase(w, text) for w in words):
+        # every name-like word is one the document also writes in lower case: a title-cased
+        # label ("tap Sync Now" after "when the sync is complete"), not a name
+        words = []
+    phrase = without_possessive(text[s:e])
+    if fold(phrase) not in _table():
+        # the name itself without leading titles ("Vice President"), or, when the table knows
+        # it without some leading words, that ("El Banco Central Europeo": "Banco" is a
+        # common word; "The United Nations": both words are) — never dropping a name word
+        a = phrase.find(words[0]) if words else len(phrase)
+        known = next((m.start() - s for m in run[1:] if m.start() - s <= a
+                      and fold(without_possessive(text[m.start() : e])) in _table()), None)
+        a = known if known is not None else (a if words else 0)
+        s, phrase = (s + a, phrase[a:]) if a > 0 else (s, phrase)
+    if not words and fold(phrase) in _table():
+        words = [phrase]
+    if words or weak:
+        out.append(NameMention(s, s + len(phrase), phrase, tuple(words), tuple(weak)))
+    run.clear()
 
 
 def _written_lowercase(word: str, text: str) -> bool:
