@@ -248,12 +248,12 @@ def test_the_target_anchor_sets_read_from_words_equal_the_per_feature_regexes(pa
     words, one cached record per word; they must equal what the per-feature functions read from
     the text (which the sentence then falls back to, for "_", "İ" and "Σ")."""
     from qc.segment import Span
-    from qc.xling.bitext import _caps_keys, _cognates, _target_anchor_sets, _target_sentence, _word_set
+    from qc.xling.bitext import _caps_keys, _cognates, _target_sentence, _word_anchor_sets, _word_set
     from qc.xling.lexicon import target_concepts
 
     text = parts
     sentence = _target_sentence(text, Span(0, len(text), text))
-    got = _target_anchor_sets(sentence, lang)
+    got = _word_anchor_sets(sentence, lang)
     if got is None:
         assert any(c in text for c in "_\u0130\u03a3")
         return
@@ -274,15 +274,16 @@ def test_the_source_anchor_sets_read_from_words_equal_the_per_feature_regexes(te
     """The aligner reads a source sentence's cognates and lexicon entries from its words, one
     cached record per word; they must equal what the per-feature functions read from the text
     (which the sentence then falls back to, for "_", "İ" and "Σ")."""
-    from qc.xling.bitext import Sentence, _cognates, _source_anchor_sets, _word_set
+    from qc.xling.bitext import Sentence, _cognates, _word_anchor_sets, _word_set
     from qc.xling.lexicon import source_concepts
 
     sentence = Sentence(0, len(text), [], "source", text, lang)
-    got = _source_anchor_sets(sentence, lang)
+    got = _word_anchor_sets(sentence, lang)
     if got is None:
         assert any(c in text for c in "_\u0130\u03a3")
         return
-    cognates, entries = got
+    keys, cognates, entries = got
+    assert not keys  # (a source sentence's name keys come from its name mentions)
     assert sentence.words == _word_set(text)
     assert cognates == _cognates(_word_set(text))
     assert entries == source_concepts(text, lang)

@@ -28,7 +28,6 @@ from qc.xling.align import DEFAULT_PARAMS, AlignParams, BeadSimilarity, Link, al
 from qc.xling.langid import SUPPORTED, detect_language
 from qc.xling.lexicon import (
     NO_ENTRIES,
-    has_source_lexicon,
     source_concepts,
     source_word_concepts,
     target_concepts,
@@ -336,52 +335,59 @@ def _caps_keys(text: str) -> frozenset[str]:
     return frozenset(_prefixes([w for w in _LETTER_WORD.findall(text) if w[0].isupper()]))
 
 
-#: what a target sentence's anchors take from one of its words (a run of letters and digits, as
+#: what a sentence's anchors take from one of its words (a run of letters and digits, as
 #: :attr:`Sentence.word_runs` reads them), for one source language's lexicon: the name keys of its
-#: capitalised runs of letters (:func:`_caps_keys`), the word in lower case as :func:`_word_set`
-#: has it ("" when shorter), its cognate prefix as :func:`_cognates` has it ("" when none) and
-#: its lexicon entries (:func:`~qc.xling.lexicon.target_concepts`)
-_TargetWord = tuple[tuple[str, ...], str, str, frozenset[int]]
-_TARGET_WORDS: Final[dict[str, dict[str, _TargetWord]]] = {}
+#: capitalised runs of letters (:func:`_caps_keys`; a target word's only: a source sentence's keys
+#: come from its name mentions), the word in lower case as :func:`_word_set` has it ("" when
+#: shorter), its cognate prefix as :func:`_cognates` has it ("" when none) and its lexicon entries
+#: (:func:`~qc.xling.lexicon.source_concepts` or :func:`~qc.xling.lexicon.target_concepts`)
+_WordAnchors = tuple[tuple[str, ...], str, str, frozenset[int]]
+#: the records by side ("source", "target"), language and word
+_WORD_ANCHORS: Final[dict[str, dict[str, dict[str, _WordAnchors]]]] = {"source": {}, "target": {}}
 
 
-def _read_target_word(run: str, lang: str) -> _TargetWord:
+def _read_word_anchors(run: str, side: str, lang: str) -> _WordAnchors:
     letters = [run] if run.isalpha() else _LETTER_WORD.findall(run)
-    keys = tuple([fold(x)[:4] for x in letters if len(x) >= 2 and x[0].isupper()])
+    target = side == "target"
+    keys = tuple([fold(x)[:4] for x in letters if len(x) >= 2 and x[0].isupper()]) if target else ()
     low = run.lower()
     cognate = fold(low)[:4] if len(low) >= 5 and not low.isdigit() else ""
     concepts: frozenset[int] = NO_ENTRIES  # (shared: most words have no entries, see there)
     for x in letters:
-        entries = target_word_concepts(x.lower(), lang)
+        w = x.lower()
+        entries = target_word_concepts(w, lang) if target else source_word_concepts(w, lang)
         if entries:
             concepts = entries if not concepts else concepts | entries
     return keys, low if len(low) >= 3 else "", cognate, concepts
 
 
-def _target_anchor_sets(
-    t: Sentence, lang: str
-) -> tuple[Collection[str], Collection[str], Collection[int]] | None:
-    """A target sentence's name keys, cognates and lexicon entries (``lang``: the source's
-    language, whose lexicon is read), as :attr:`Sentence.keys`, :attr:`Sentence.cognates` and
-    :func:`~qc.xling.lexicon.target_concepts` have them, read from its words with one cached
-    look-up each instead of a pass over the text per feature; the sentence's :attr:`~Sentence.words`
-    are set on the way.
+def _word_anchor_sets(s: Sentence, lang: str) -> tuple[set[str], set[str], set[int]] | None:
+    """A sentence's name keys (a target sentence's; none for a source sentence), cognates and
+    lexicon entries (``lang``: the source's language, whose lexicon is read), as
+    :attr:`Sentence.keys`, :attr:`Sentence.cognates` and the lexicon's
+    :func:`~qc.xling.lexicon.target_concepts` or :func:`~qc.xling.lexicon.source_concepts` have
+    them, read from its words with one cached record each instead of a pass over the text per
+    feature; the sentence's :attr:`~Sentence.words` are set on the way.
 
-    None when the words in lower case may differ from the words of the text in lower case
-    (:func:`_runs_read_as_lower_case`).
+    None when the text holds "_" (a word character that joins the words the regexes of those
+    functions read), "İ" (two characters in lower case) or "Σ" (lower-cased by its context): the
+    words in lower case may then differ from the words of the text in lower case.
     """
-    if not _runs_read_as_lower_case(t.text):
+    text = s.text
+    if "_" in text or "\u0130" in text or "\u03a3" in text:
         return None
-    cache = _TARGET_WORDS.get(lang)
+    side = s.side
+    caches = _WORD_ANCHORS[side]
+    cache = caches.get(lang)
     keys: set[str] = set()
     words: set[str] = set()
     cognates: set[str] = set()
     concepts: set[int] = set()
-    for run in t.word_runs:
+    for run in s.word_runs:
         got = cache.get(run) if cache is not None else None
         if got is None:
-            cache = cache_for(_TARGET_WORDS, lang)
-            got = cache[run] = _read_target_word(run, lang)
+            cache = cache_for(caches, lang)
+            got = cache[run] = _read_word_anchors(run, side, lang)
         k, w, c, e = got
         if k:
             keys.update(k)
@@ -391,67 +397,9 @@ def _target_anchor_sets(
             cognates.add(c)
         if e:
             concepts |= e
-    if t._words is None:
-        t._words = frozenset(words)
-    return keys, cognates, concepts
-
-
-def _runs_read_as_lower_case(text: str) -> bool:
-    """Whether the words of ``text`` in lower case, read from its runs of letters and digits
-    (:attr:`Sentence.word_runs`), are the words the regexes of :func:`_word_set`,
-    :func:`_cognates` and the lexicon read from the text in lower case: not where it holds "_"
-    (a word character that joins the words those regexes read), "İ" (two characters in lower
-    case) or "Σ" (lower-cased by its context)."""
-    return "_" not in text and "\u0130" not in text and "\u03a3" not in text
-
-
-#: what a source sentence's anchors take from one of its words (a run of letters and digits):
-#: the word in lower case as :func:`_word_set` has it ("" when shorter), its cognate prefix as
-#: :func:`_cognates` has it ("" when none) and its lexicon entries
-#: (:func:`~qc.xling.lexicon.source_concepts`)
-_SourceWord = tuple[str, str, frozenset[int]]
-_SOURCE_WORDS: Final[dict[str, dict[str, _SourceWord]]] = {}
-
-
-def _read_source_word(run: str, lang: str) -> _SourceWord:
-    low = run.lower()
-    cognate = fold(low)[:4] if len(low) >= 5 and not low.isdigit() else ""
-    concepts: frozenset[int] = NO_ENTRIES
-    if has_source_lexicon(lang):
-        for x in [low] if low.isalpha() else _LETTER_WORD.findall(low):
-            entries = source_word_concepts(x, lang)
-            if entries:
-                concepts = entries if not concepts else concepts | entries
-    return low if len(low) >= 3 else "", cognate, concepts
-
-
-def _source_anchor_sets(s: Sentence, lang: str) -> tuple[frozenset[str], frozenset[int]] | None:
-    """A source sentence's cognates and lexicon entries, as :attr:`Sentence.cognates` and
-    :attr:`Sentence.source_entries` have them, read from its words with one cached look-up
-    each (as :func:`_target_anchor_sets` reads a target sentence's); the sentence's
-    :attr:`~Sentence.words` are set on the way. None where the words cannot be read so
-    (:func:`_runs_read_as_lower_case`)."""
-    if not _runs_read_as_lower_case(s.text):
-        return None
-    cache = _SOURCE_WORDS.get(lang)
-    words: set[str] = set()
-    cognates: set[str] = set()
-    concepts: set[int] = set()
-    for run in s.word_runs:
-        got = cache.get(run) if cache is not None else None
-        if got is None:
-            cache = cache_for(_SOURCE_WORDS, lang)
-            got = cache[run] = _read_source_word(run, lang)
-        w, c, e = got
-        if w:
-            words.add(w)
-        if c:
-            cognates.add(c)
-        if e:
-            concepts |= e
     if s._words is None:
         s._words = frozenset(words)
-    return frozenset(cognates), (frozenset(concepts) if concepts else NO_ENTRIES)
+    return keys, cognates, concepts
 
 
 def _target_sentence(text: str, span: Span, quantities: list[Quantity] | None = None) -> Sentence:
@@ -693,19 +641,20 @@ class BitextAnchors(BeadSimilarity):
         got = self._src_bits[i]
         if got is None:
             s = self.src[i]
-            sets = _source_anchor_sets(s, self.lang) if s._cognates is None else None
-            cognates, entries = sets if sets is not None else (s.cognates, s.source_entries)
+            sets = _word_anchor_sets(s, self.lang) if s._cognates is None else None
             if sets is not None:  # (kept with the sentence, and so with the source)
-                s._cognates, s._entries = sets
-            got = self._src_bits[i] = _Bits(self._mask(s.values), self._mask(s.keys), self._mask(cognates),
-                                            self._mask(entries))
+                _, cognates, entries = sets
+                s._cognates = frozenset(cognates)
+                s._entries = frozenset(entries) if entries else NO_ENTRIES
+            got = self._src_bits[i] = _Bits(self._mask(s.values), self._mask(s.keys), self._mask(s.cognates),
+                                            self._mask(s.source_entries))
         return got
 
     def _target(self, j: int) -> _Bits:
         got = self._tgt_bits[j]
         if got is None:
             t = self.tgt[j]
-            sets = _target_anchor_sets(t, self.lang)
+            sets = _word_anchor_sets(t, self.lang)
             keys, cognates, concepts = sets if sets is not None else (
                 t.keys, t.cognates, target_concepts(t.text, self.lang))
             got = self._tgt_bits[j] = _Bits(self._mask(t.values), self._mask(keys), self._mask(cognates),

@@ -64,11 +64,6 @@ def _base_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def has_source_lexicon(lang: str) -> bool:
-    """Whether the lexicon has entries for source words in ``lang``."""
-    return bool(_lexicon(lang)[0])
-
-
 def source_concepts(text: str, lang: str = "en") -> frozenset[int]:
     """Lexicon entries of the words of a source sentence."""
     if not _lexicon(lang)[0]:
