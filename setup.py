@@ -34,6 +34,7 @@ COMPILED = [
     "qc/xling/names.py",
     "qc/xling/numbers.py",
     "qc/xling/source_chrome.py",
+    "qc/xling/value.py",
     "qc/xling/word_caches.py",
 ]
 

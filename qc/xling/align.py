@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from qc.xling.value import Value
+
 
 @dataclass(frozen=True, slots=True)
 class AlignParams:
@@ -63,32 +65,19 @@ class AlignParams:
 DEFAULT_PARAMS: Final = AlignParams()
 
 
-class Link:
+class Link(Value):
     """Source sentence indices aligned to target sentence indices (one side may be empty), and the
     bead's cost in the programme (unrounded: no check reads it, and rounding a float costs more
-    than computing the length cost); a value (equal by its fields, never changed once made).
-
-    A plain class rather than a frozen dataclass, whose constructor sets each field through
-    ``object.__setattr__``: compiled, this one is native code, and an alignment makes one per
-    sentence."""
+    than computing the length cost); a value (equal by its fields, never changed once made; see
+    :class:`~qc.xling.value.Value`)."""
 
     __slots__ = ("cost", "src", "tgt")
+    FIELDS = ("src", "tgt", "cost")
 
     def __init__(self, src: tuple[int, ...], tgt: tuple[int, ...], cost: float) -> None:
         self.src = src
         self.tgt = tgt
         self.cost = cost
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Link):
-            return False
-        return (self.src, self.tgt, self.cost) == (other.src, other.tgt, other.cost)
-
-    def __hash__(self) -> int:
-        return hash((self.src, self.tgt, self.cost))
-
-    def __repr__(self) -> str:
-        return f"Link(src={self.src!r}, tgt={self.tgt!r}, cost={self.cost!r})"
 
 
 def _norm_tail(z: float) -> float:

@@ -32,6 +32,7 @@ from rapidfuzz.distance import Indel
 from qc.lang.frequencies import zipf
 from qc.lang.lexicon import LexiconUnavailable, find_dictionary, open_hunspell
 from qc.xling.data import name_tables
+from qc.xling.value import Value
 from qc.xling.word_caches import CACHE_MAX, cache_for, cached
 
 _ZIPF: Final[dict[str, dict[str, float]]] = {}
@@ -43,13 +44,12 @@ def zipf_frequency(word: str, lang: str) -> float:
     return cached(_ZIPF, lang, word, zipf)
 
 
-class NameMention:
+class NameMention(Value):
     """A name in a source sentence: its span and text, its name-like words and the weak ones; a
-    value (equal by its fields, never changed once made). A plain class rather than a frozen
-    dataclass, as :class:`~qc.xling.numbers.Quantity` is: compiled, its constructor is native code
-    (a frozen dataclass's is Python, setting each field through ``object.__setattr__``)."""
+    value (equal by its fields, never changed once made; see :class:`~qc.xling.value.Value`)."""
 
     __slots__ = ("end", "start", "text", "weak_words", "words")
+    FIELDS = ("start", "end", "text", "words", "weak_words")
 
     def __init__(self, start: int, end: int, text: str, words: tuple[str, ...],
                  weak_words: tuple[str, ...] = ()) -> None:
@@ -62,24 +62,12 @@ class NameMention:
         #: count as names when the translation keeps them verbatim elsewhere ("Banksy")
         self.weak_words = weak_words
 
-    def _fields(self) -> tuple[int, int, str, tuple[str, ...], tuple[str, ...]]:
-        return self.start, self.end, self.text, self.words, self.weak_words
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, NameMention) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (f"NameMention(start={self.start}, end={self.end}, text={self.text!r}, words={self.words!r}, "
-                f"weak_words={self.weak_words!r})")
-
-
-class NameMatch:
+class NameMatch(Value):
     """How :func:`find_name` found a name in the target (a value, as :class:`NameMention` is)."""
 
     __slots__ = ("found", "near", "partial", "similarity")
+    FIELDS = ("found", "near", "similarity", "partial")
 
     def __init__(self, found: bool, near: str = "", similarity: float = 0.0, partial: bool = False) -> None:
         self.found = found
@@ -88,19 +76,6 @@ class NameMatch:
         self.similarity = similarity
         #: the last word of a multi-word name was found (a first name or title left out)
         self.partial = partial
-
-    def _fields(self) -> tuple[bool, str, float, bool]:
-        return self.found, self.near, self.similarity, self.partial
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, NameMatch) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (f"NameMatch(found={self.found!r}, near={self.near!r}, similarity={self.similarity!r}, "
-                f"partial={self.partial!r})")
 
 
 #: a capitalised word or an initialism ("U.S."); the pattern opens with a character class so

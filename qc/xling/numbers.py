@@ -22,18 +22,18 @@ from functools import cache, lru_cache
 from typing import Final
 
 from qc.xling.data import number_tables
+from qc.xling.value import Value
 from qc.xling.word_caches import cache_for
 
 _NO_VALUES: Final[frozenset[float]] = frozenset()
 
 
-class Quantity:
+class Quantity(Value):
     """A number, amount, date or time of a text: its span, text and readings; a value (equal
-    by its fields, never changed once made). A plain class rather than a frozen dataclass: the
-    compiled constructor is native code (a frozen dataclass's sets each field through
-    ``object.__setattr__``), and every number of every document makes one."""
+    by its fields, never changed once made; see :class:`~qc.xling.value.Value`)."""
 
     __slots__ = ("alt_values", "end", "kind", "start", "text", "values")
+    FIELDS = ("start", "end", "text", "values", "kind", "alt_values")
 
     def __init__(self, start: int, end: int, text: str, values: frozenset[float], kind: str = "number",
                  alt_values: frozenset[float] = _NO_VALUES) -> None:
@@ -46,19 +46,6 @@ class Quantity:
         self.kind = kind
         #: readings under the other convention (English digits in German text)
         self.alt_values = alt_values
-
-    def _fields(self) -> tuple[int, int, str, frozenset[float], str, frozenset[float]]:
-        return self.start, self.end, self.text, self.values, self.kind, self.alt_values
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Quantity) and self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (f"Quantity(start={self.start}, end={self.end}, text={self.text!r}, values={self.values!r}, "
-                f"kind={self.kind!r}, alt_values={self.alt_values!r})")
 
 
 # Digits with optional grouping (comma, dot, apostrophe, narrow/no-break space) and decimals.
