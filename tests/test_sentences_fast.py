@@ -92,3 +92,14 @@ def test_german_amounts_in_millions_and_billions_stay_in_their_sentence():
     assert [sp.text for sp in fast_sentences(text, "de")] == [
         "Der Umsatz stieg auf 5 Mio. Euro.", "Die Schulden betragen 3 Mrd. Dollar.", "Es kamen 2 Tsd. Gäste."
     ]
+
+
+def test_a_spaced_quote_after_a_full_stop_still_opens_a_sentence() -> None:
+    """Machine translation spaces quotes off ("wird. " Natürlich …"): the full stop still ends the
+    sentence, and the quote goes with the next one; a quote that hugs its word did already."""
+    text = 'Das wird teuer. " Natürlich zahlen wir. " Er lachte. „ Wir auch."'
+    assert [s.text for s in fast_sentences(text, "de")] == [
+        "Das wird teuer.", '" Natürlich zahlen wir.', '" Er lachte.', '„ Wir auch."',
+    ]
+    # an abbreviation before it still holds the sentence together
+    assert len(fast_sentences('Er traf Dr. " Hans " Meier.', "de")) == 1

@@ -5,10 +5,11 @@ heuristic detectors together; the cross-lingual checks must segment two texts an
 duplicate detector compares every sentence, so they use this splitter (the
 cross-lingual detector takes syntok with ``segmenter = "syntok"``). It
 splits inside each line after ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
-brackets) followed by whitespace and an upper-case letter, digit or opening
-quote, except after abbreviations, single letters and German ordinals
-("am 24. Dezember"), and after the Chinese/Japanese full stops "。！？" (a source
-text in those languages has no space after them). Offsets are exact.
+brackets) followed by whitespace and an upper-case letter or digit, or an opening
+quote or bracket before one (a blank after it allowed), except after abbreviations,
+single letters and German ordinals ("am 24. Dezember"), and after the Chinese/Japanese
+full stops "。！？" (a source text in those languages has no space after them). Offsets
+are exact.
 
 Example::
 
@@ -29,7 +30,10 @@ from qc.segment import LINE_BREAKS, Span
 #: regex engine skip in C to the next character of that class, while one that opens with a repeat
 #: is tried at every position: a search through a line with no boundary costs about 3x as much)
 _END_MARKS = r"[.!?…][.!?…]*[\"'”’“‘»«)\]]*"
-_BOUNDARY = re.compile(_END_MARKS + r"(?=\s+[\"'“„«»‚(\[]?[A-ZÄÖÜÀ-Ý0-9])")
+#: ... and then whitespace and the next sentence's first character: an upper-case letter or a
+#: digit, or an opening quote or bracket before one, which machine translation sometimes spaces
+#: off ("wird. " Natürlich …")
+_BOUNDARY = re.compile(_END_MARKS + r"(?=\s+(?:[\"'“„«»‚(\[][ \u00a0]?)?[A-ZÄÖÜÀ-Ý0-9])")
 _ENDS_SENTENCE = re.compile(_END_MARKS + r"\s*$")
 #: the same, plus Chinese and Japanese full stops, which no space follows (a slower scan:
 #: used only on lines that have one)
