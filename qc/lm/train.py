@@ -17,10 +17,11 @@ import json
 import logging
 import lzma
 import math
+import os
 import random
 import time
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,11 @@ class TrainConfig:
     checkpoint_every: int = 500
     eval_lines: int = 200
     save_dtype: str = "float16"
+    # CUDA only: compile the model with torch.compile (falls back to eager on failure)
+    compile: bool = False
+    # stop after about this many seconds of training: after the first 200 steps the measured
+    # rate fixes ``max_steps`` (recorded in training.json, so a rerun can pin it); 0 = off
+    time_budget_s: float = 0.0
     # resume: initialise weights from an HF folder (e.g. a checkpoint) and continue
     # the schedule at ``start_step`` (optimizer moments restart, with a short re-warmup)
     init_from: str = ""
@@ -140,7 +146,7 @@ def train_tokenizer(cfg: TrainConfig, lines: list[str], out_dir: Path) -> Path:
 def encode_stream(sp, lines: list[str]):
     import numpy as np
 
-    ids = sp.encode(lines, num_threads=4)
+    ids = sp.encode(lines, num_threads=max(4, os.cpu_count() or 1))
     bos, eos = sp.bos_id(), sp.eos_id()
     total = sum(len(x) + 2 for x in ids)
     stream = np.empty(total, dtype=np.int32)
@@ -238,6 +244,10 @@ def train(cfg: TrainConfig) -> dict:
     block = cfg.context
     n_blocks = len(stream) // block
     blocks = torch.from_numpy(stream[: n_blocks * block].astype(np.int64)).view(n_blocks, block)
+    if device == "cuda":
+        blocks = blocks.to(device)  # the whole stream fits easily; no host copies per step
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
 
     if cfg.init_from:
         from transformers import AutoModelForCausalLM
@@ -259,38 +269,57 @@ def train(cfg: TrainConfig) -> dict:
         betas=(0.9, 0.95),
         fused=device == "cuda",
     )
+    forward = model
+    if cfg.compile and device == "cuda":
+        forward = torch.compile(model)
     gen = torch.Generator().manual_seed(cfg.seed)
     order = torch.randperm(n_blocks, generator=gen)
     autocast = torch.autocast("cuda", dtype=torch.bfloat16) if device == "cuda" else _null()
     model.train()
-    step, cursor, t_train, losses = (
-        cfg.start_step,
-        cfg.start_step * cfg.batch_size % n_blocks,
-        time.time(),
-        [],
-    )
+    step, cursor, t_train = cfg.start_step, cfg.start_step * cfg.batch_size % n_blocks, time.time()
+    window_loss = torch.zeros((), device=device)  # summed on the device: no sync per step
+    recent: list[float] = []
+    rate_from: tuple[int, float] | None = None
     while step < cfg.max_steps:
         if cursor + cfg.batch_size > n_blocks:
             order, cursor = torch.randperm(n_blocks, generator=gen), 0
-        batch = blocks[order[cursor : cursor + cfg.batch_size]].to(device)
+        batch = blocks[order[cursor : cursor + cfg.batch_size].to(blocks.device)]
         cursor += cfg.batch_size
         for group in opt.param_groups:
             group["lr"] = lr_at(step, cfg)
         with autocast:
-            loss = model(input_ids=batch, labels=batch).loss
+            try:
+                loss = forward(input_ids=batch, labels=batch).loss
+            except Exception:
+                if forward is model:
+                    raise
+                log.exception("torch.compile failed; training in eager mode")
+                forward = model
+                loss = forward(input_ids=batch, labels=batch).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
         opt.step()
         opt.zero_grad(set_to_none=True)
-        losses.append(loss.item())
+        window_loss += loss.detach()
         step += 1
+        if step - cfg.start_step == 50:
+            rate_from = (step, time.time())
+        if cfg.time_budget_s and rate_from and step - cfg.start_step == 250:
+            steps_per_s = (step - rate_from[0]) / (time.time() - rate_from[1])
+            left = cfg.time_budget_s - (time.time() - t_train)
+            budget_steps = step + max(0, int(steps_per_s * left))
+            if budget_steps < cfg.max_steps:
+                cfg = replace(cfg, max_steps=max(budget_steps, cfg.warmup_steps + 1, step + 1))
+                log.info("time budget: %.1f steps/s, max_steps set to %d", steps_per_s, cfg.max_steps)
         if step % 50 == 0:
+            recent.append(window_loss.item() / 50)
+            window_loss.zero_()
             elapsed = time.time() - t_train
             log.info(
                 "step %d/%d loss %.3f lr %.2e %.0f tok/s",
                 step,
                 cfg.max_steps,
-                sum(losses[-50:]) / 50,
+                recent[-1],
                 lr_at(step, cfg),
                 (step - cfg.start_step) * cfg.batch_size * block / elapsed,
             )
@@ -307,7 +336,7 @@ def train(cfg: TrainConfig) -> dict:
         "tokens_per_word": len(stream) / n_words,
         "train_seconds": round(train_seconds, 1),
         "device": device if device == "cpu" else torch.cuda.get_device_name(),
-        "final_train_loss": sum(losses[-100:]) / min(100, len(losses)),
+        "final_train_loss": sum(recent[-2:]) / max(1, len(recent[-2:])),
     }
     save_model(model, tok_path, Path(cfg.output_dir), cfg.save_dtype, summary)
     return summary
