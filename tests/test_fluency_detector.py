@@ -93,3 +93,12 @@ def test_shipped_model_flags_the_word_order_items_of_seed_000():
                    for f in findings if f.overlaps(g["start"], g["end"]) for r in f.repairs)
 
     assert sum(fixed(g) for g in gold) >= 2
+
+
+def test_the_lm_is_quantised_on_cpu_unless_the_config_says_otherwise() -> None:
+    from qc.detectors.fluency import resolve_device
+
+    assert resolve_device("cpu", None) == ("cpu", True)
+    assert resolve_device("cpu", False) == ("cpu", False)
+    assert resolve_device("cuda:0", None) == ("cuda:0", False)
+    assert resolve_device("cuda", True) == ("cuda", True)  # LMScorer.load refuses it, clearly

@@ -372,14 +372,14 @@ def tune_threshold(
 
 
 def run_detector(articles: Sequence[SynthArticle], *, model: str | None, effort: str,
-                 progress: bool = True) -> tuple[list[list[Flag]], float]:
+                 progress: bool = True, quantize: bool | None = None) -> tuple[list[list[Flag]], float]:
     """All proposals of the fluency engine for every article (no threshold), and seconds spent."""
     from qc.detectors.fluency import FluencyDetector
     from qc.fluency.check import check_document
     from qc.segment import Segmentation
 
     det = FluencyDetector({"effort": effort})
-    det.configure_lm(_LM(model))
+    det.configure_lm(_LM(model, quantize=quantize))
     known, suggest, zipf = det.lexicon()
     scorer, settings = det.scorer(), det.settings
     out: list[list[Flag]] = []
@@ -399,13 +399,13 @@ class _LM:
     model: str | None
     device: str | None = "cpu"
     effort: str = "fast"
-    quantize: bool = False
+    quantize: bool | None = None  # as the checker: int8 on CPU
 
 
 def run(
     inputs: Sequence[str | Path], *, model: str | None = None, effort: str = "fast", articles: int = 60,
     seed: int = 13, density: float = 0.2, target_precision: float = 0.9, floor: float = 0.0,
-    per_article: int = 12,
+    per_article: int = 12, quantize: bool | None = None,
 ) -> dict[str, Any]:
     """Build, inject, detect, tune on ``dev``, report on ``test``; returns a JSON-able summary."""
     from qc.detectors.fluency import FluencyOptions
@@ -419,7 +419,7 @@ def run(
             return False
     sents = read_clean_sentences(inputs)
     arts = build_articles(sents, seed=seed, density=density, known=known, per_article=per_article)[:articles]
-    flags, seconds = run_detector(arts, model=model, effort=effort)
+    flags, seconds = run_detector(arts, model=model, effort=effort, quantize=quantize)
     dev = [(a, f) for a, f in zip(arts, flags, strict=True) if a.split == "dev"]
     test = [(a, f) for a, f in zip(arts, flags, strict=True) if a.split == "test"]
     tuned = tune_threshold([a for a, _ in dev], [f for _, f in dev], target_precision=target_precision,
@@ -427,7 +427,7 @@ def run(
     shipped = FluencyOptions().margin_minor
     return {
         "inputs": [Path(p).name for p in inputs], "seed": seed, "density": density, "effort": effort,
-        "model": model or "default", "articles": len(arts),
+        "model": model or "default", "quantize": quantize, "articles": len(arts),
         "seconds_per_article": round(seconds / max(1, len(arts)), 3),
         "injections": sum(len(a.injections) for a in arts),
         "tuned_margin_minor": tuned, "shipped_margin_minor": shipped,
@@ -447,6 +447,7 @@ def main(
     target_precision: float = 0.9,
     out: Path | None = None,
     threads: int | None = None,
+    quantize: bool | None = None,
 ) -> None:
     """Inject artifacts into clean German text (paths given here) and score the fluency detector."""
     if threads:  # torch intra-op threads; 1 is fastest for the small LM on a busy 2-core box
@@ -454,7 +455,7 @@ def main(
 
         torch.set_num_threads(threads)
     result = run(inputs, model=model, effort=effort, articles=articles, seed=seed, density=density,
-                 target_precision=target_precision)
+                 target_precision=target_precision, quantize=quantize)
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if out:

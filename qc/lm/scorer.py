@@ -40,9 +40,10 @@ MODEL_ENV = "QC_LM_MODEL"
 #: padded tokens per batch on CPU. Small batches keep the logits (tokens x vocabulary) in cache:
 #: on 2 threads with the default model, 512 scored 25 % faster than 2048 and 30 % faster than 4096
 CPU_BATCH_TOKENS = 512
-#: on GPU, batches are bounded by the size of the logits: one logit element costs about this
-#: many bytes of device memory (bf16 logits, their fp32 copy, the log-sum-exp temporaries) ...
-GPU_BYTES_PER_LOGIT = 32
+#: on GPU, batches are bounded by the size of the logits: one logit element takes about 12 bytes
+#: (bf16 logits, their fp32 copy, the log-sum-exp temporaries); budgeting 64 per element keeps
+#: the logits to about a fifth of the card's memory ...
+GPU_BYTES_PER_LOGIT = 64
 #: ... and by this many tokens
 GPU_MAX_BATCH_TOKENS = 65536
 
@@ -366,8 +367,8 @@ class LMScorer:
 def gpu_logit_budget(device: str) -> int:
     """Logit elements one forward pass may produce on ``device``: a fraction of its memory.
 
-    An 80 GB card takes batches of 65,536 tokens with a 12k vocabulary, and about 17,000 with
-    a 150k one; an 8 GB card a tenth of that.
+    An 80 GB card takes batches of 65,536 tokens (the cap) with a 12k vocabulary and about
+    8,900 with a 150k one; an 8 GB card a tenth of that.
     """
     import torch
 
