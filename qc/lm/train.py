@@ -57,8 +57,8 @@ class TrainConfig:
     save_dtype: str = "float16"
     # CUDA only: compile the model with torch.compile (falls back to eager on failure)
     compile: bool = False
-    # stop after about this many seconds of training: after the first 200 steps the measured
-    # rate fixes ``max_steps`` (recorded in training.json, so a rerun can pin it); 0 = off
+    # stop after about this many seconds of training: at step 250 the rate of steps 50-250
+    # fixes ``max_steps`` (recorded in training.json, so a rerun can pin it); 0 = off
     time_budget_s: float = 0.0
     # resume: initialise weights from an HF folder (e.g. a checkpoint) and continue
     # the schedule at ``start_step`` (optimizer moments restart, with a short re-warmup)
