@@ -96,7 +96,7 @@ def test_shipped_model_flags_the_word_order_items_of_seed_000():
 
 
 def test_the_lm_is_quantised_on_cpu_unless_the_config_says_otherwise() -> None:
-    from qc.detectors.fluency import resolve_device
+    from qc.lm.scorer import resolve_device
 
     assert resolve_device("cpu", None) == ("cpu", True)
     assert resolve_device("cpu", False) == ("cpu", False)

@@ -115,9 +115,10 @@ class FluencyDetector(Detector):
 
             cfg = self.lm_config
             model = getattr(cfg, "model", None)
-            device, quantize = resolve_device(getattr(cfg, "device", None), getattr(cfg, "quantize", None))
             try:
-                self._scorer = LMScorer.load(model, device=device, quantize=quantize)
+                self._scorer = LMScorer.load(
+                    model, device=getattr(cfg, "device", None), quantize=getattr(cfg, "quantize", None)
+                )
             except OSError as exc:  # FileNotFoundError, or a folder without model files
                 if model is not None:
                     raise
@@ -195,15 +196,3 @@ def to_finding(text: str, p: Proposal, s: FluencySettings) -> Finding:
         },
     )
 
-
-def resolve_device(device: str | None, quantize: bool | None) -> tuple[str, bool]:
-    """The LM's device (``None``: CUDA if present) and whether to quantise it (``None``: on CPU).
-
-    >>> resolve_device("cpu", None), resolve_device("cpu", False), resolve_device("cuda:0", None)
-    (('cpu', True), ('cpu', False), ('cuda:0', False))
-    """
-    if device is None:
-        import torch
-
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    return device, device.startswith("cpu") if quantize is None else bool(quantize)

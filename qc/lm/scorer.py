@@ -208,7 +208,7 @@ class LMScorer:
         model: str | None = None,
         *,
         device: str | None = None,
-        quantize: bool = False,
+        quantize: bool | None = False,
         threads: int | None = None,
     ) -> LMScorer:
         """Load (once per process) a causal LM and its tokenizer.
@@ -216,7 +216,8 @@ class LMScorer:
         ``model``: ``None`` for the shipped default (``QC_LM_MODEL`` overrides it), a local
         folder, or a hub id (offline when ``HF_HUB_OFFLINE`` is set). ``device``: ``None`` =
         CUDA if present, else CPU. ``quantize``: int8 dynamic quantisation of the linear
-        layers (CPU only). ``threads``: torch intra-op threads (process-wide).
+        layers (CPU only; ``None``: on CPU yes, on a GPU no). ``threads``: torch intra-op threads
+        (process-wide).
 
         >>> scorer = LMScorer.load(device="cpu", threads=2)  # doctest: +SKIP
         """
@@ -229,8 +230,7 @@ class LMScorer:
             raise FileNotFoundError(
                 f"language model not found at {name}; train it (qc lm train) or set {MODEL_ENV} / --lm"
             )
-        if device is None:
-            device = "cuda" if torch.cuda.is_available() else "cpu"
+        device, quantize = resolve_device(device, quantize)
         if quantize and not device.startswith("cpu"):
             raise ValueError("quantize=True is only supported on CPU")
         key = (name, device, quantize)
@@ -362,6 +362,19 @@ class LMScorer:
             gathered = logits.gather(-1, targets.unsqueeze(-1)).squeeze(-1)
             rows = (gathered - torch.logsumexp(logits, dim=-1)).cpu().tolist()
         return [rows[row][win.first - 1 : len(win.ids) - 1] for row, win in enumerate(batch)]
+
+
+def resolve_device(device: str | None, quantize: bool | None) -> tuple[str, bool]:
+    """The device (``None``: CUDA if present, else CPU) and whether to quantise (``None``: on CPU).
+
+    >>> resolve_device("cpu", None), resolve_device("cpu", False), resolve_device("cuda:0", None)
+    (('cpu', True), ('cpu', False), ('cuda:0', False))
+    """
+    if device is None:
+        import torch
+
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    return device, device.startswith("cpu") if quantize is None else bool(quantize)
 
 
 def gpu_logit_budget(device: str) -> int:
